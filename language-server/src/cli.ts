@@ -1,0 +1,120 @@
+// openclaw-config-check: the language server's core on the command line, for CI and other editors.
+//   openclaw-config-check [--json] [--openclaw CLI] FILE...      exit 0 all valid, 1 any invalid, 2 usage
+//   openclaw-config-check --profiles [--home DIR] [--json]      exit 0 no conflicts, 1 conflicts, 2 usage
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LineIndex } from './parse/lines';
+import { bundledSchemaInUse, type SchemaInUse } from './schema/in-use';
+import { loadCliSchema } from './schema/cli-loader';
+import { checkText, isValid } from './validate/check';
+import { loadHost } from './host/model';
+import { resolveHome } from './host/paths';
+import { formatPorts, roleLabel } from './host/ports';
+
+const USAGE = `usage: openclaw-config-check [--json] [--openclaw CLI] FILE...
+       openclaw-config-check --profiles [--home DIR] [--json]`;
+
+interface Args { json: boolean; profiles: boolean; home?: string; openclaw?: string; files: string[] }
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Args = { json: false, profiles: false, files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') a.json = true;
+    else if (arg === '--profiles') a.profiles = true;
+    else if (arg === '--home' || arg === '--openclaw') {
+      const v = argv[++i];
+      if (!v) return `${arg} needs a value`;
+      if (arg === '--home') a.home = v; else a.openclaw = v;
+    } else if (arg === '--help' || arg === '-h') return '';
+    else if (arg === '--') a.files.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (arg.startsWith('-')) return `unknown option ${arg}`;
+    else a.files.push(arg);
+  }
+  if (a.profiles && a.files.length) return '--profiles takes no files';
+  if (!a.profiles && !a.files.length) return 'no files given';
+  if (a.profiles && a.openclaw) return '--openclaw goes with files, not --profiles';
+  return a;
+}
+
+async function schemaFor(args: Args): Promise<SchemaInUse> {
+  if (!args.openclaw) return bundledSchemaInUse();
+  const r = await loadCliSchema(args.openclaw, path.join(os.homedir(), '.cache', 'openclaw-gateways', 'schemas'), process.env);
+  if (!r.schema) process.stderr.write(`openclaw-config-check: using the bundled schema: ${r.error}\n`);
+  return r.schema ?? bundledSchemaInUse();
+}
+
+async function checkFiles(args: Args, out: (s: string) => void): Promise<number> {
+  const schema = await schemaFor(args);
+  const results = [];
+  let allValid = true;
+  for (const file of args.files) {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (e) {
+      const message = `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+      results.push({ file, valid: false, diagnostics: [{ severity: 'error', code: 'unreadable', message, path: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] });
+      allValid = false;
+      continue;
+    }
+    const { diagnostics } = checkText(text, schema);
+    const lines = new LineIndex(text);
+    const valid = isValid(diagnostics);
+    allValid &&= valid;
+    results.push({
+      file, valid,
+      diagnostics: diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, path: d.path, range: lines.range(d.start, Math.max(d.start, d.end)) })),
+    });
+  }
+  if (args.json) out(JSON.stringify(results, null, 2));
+  else {
+    for (const r of results) {
+      for (const d of r.diagnostics) out(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.message}`);
+    }
+  }
+  return allValid ? 0 : 1;
+}
+
+async function showProfiles(args: Args, out: (s: string) => void): Promise<number> {
+  const home = resolveHome(args.home, process.env);
+  const host = await loadHost({ home, env: process.env, declared: [], schema: bundledSchemaInUse() });
+  const model = {
+    profiles: host.profiles.map(({ summary: p }) => ({
+      name: p.name, configPath: p.configPath, stateDir: p.stateDir, workspace: p.workspace,
+      basePort: p.basePort, basePortSource: p.basePortSource, ports: p.ports, cdpRange: p.cdpRange,
+    })),
+    conflicts: host.conflicts.map((c) => ({ kind: c.kind, profiles: c.profiles, ports: c.ports, message: c.message })),
+  };
+  if (args.json) out(JSON.stringify(model, null, 2));
+  else {
+    out(`OpenClaw profiles in ${home}: ${model.profiles.length}`);
+    for (const p of model.profiles) {
+      out(`\n${p.name}  base ${p.basePort} (${p.basePortSource})`);
+      out(`  config     ${p.configPath}`);
+      out(`  state dir  ${p.stateDir}`);
+      out(`  workspace  ${p.workspace}`);
+      out(`  ports      ${p.ports.map((u) => `${roleLabel(u.role)} ${u.port}`).join(' · ')} · CDP ${p.cdpRange[0]}-${p.cdpRange[1]}`);
+    }
+    out(model.conflicts.length ? `\nConflicts: ${model.conflicts.length}` : '\nNo conflicts.');
+    for (const c of model.conflicts) out(`  ${c.kind}: ${c.message}${c.ports.length ? ` [${formatPorts(c.ports)}]` : ''}`);
+  }
+  return model.conflicts.length ? 1 : 0;
+}
+
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(`${s}\n`)): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`${args ? `openclaw-config-check: ${args}\n` : ''}${USAGE}\n`);
+    return args ? 2 : 0;
+  }
+  return args.profiles ? showProfiles(args, out) : checkFiles(args, out);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
+    process.stderr.write(`openclaw-config-check: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  });
+}

@@ -1,0 +1,41 @@
+// Quick fixes as plain text edits: rename or remove an unknown key, migrate a retired key, move to a free port.
+import { memberAt, nodeAt, type ParsedConfig } from '../parse/tree';
+import { removeMember, renameKey, setValue, type TextEdit } from '../parse/edits';
+import type { FixData } from '../validate/diagnostic';
+
+export interface Fix { title: string; edits: TextEdit[]; preferred?: boolean }
+
+export function fixFor(parsed: ParsedConfig, fix: FixData, freeBase?: (profile: string) => number | undefined): Fix | undefined {
+  const root = parsed.root;
+  if (!root) return undefined;
+  switch (fix.kind) {
+    case 'remove-key': {
+      const m = memberAt(root, fix.path.split('.'));
+      return m && { title: `Remove "${fix.path}"`, edits: [removeMember(parsed.text, m)] };
+    }
+    case 'rename-key': {
+      const m = memberAt(root, fix.path.split('.'));
+      return m && { title: `Rename to "${fix.to}"`, edits: [renameKey(parsed.text, m, fix.to)], preferred: true };
+    }
+    case 'migrate-canvas-host': {
+      const m = memberAt(root, ['canvasHost']);
+      if (!m) return undefined;
+      const enabledNode = nodeAt(root, ['canvasHost', 'enabled']);
+      const enabled = enabledNode?.kind === 'boolean' ? (enabledNode.value as boolean) : true;
+      const remove = removeMember(parsed.text, m);
+      const set = setValue(parsed.text, root, ['plugins', 'entries', 'canvas', 'config', 'host', 'enabled'], String(enabled));
+      if (!set || overlaps(set, remove)) return { title: 'Remove the retired "canvasHost"', edits: [remove] };
+      return { title: 'Migrate "canvasHost" to "plugins.entries.canvas.config.host.enabled"', edits: [remove, set], preferred: true };
+    }
+    case 'move-base-port': {
+      const base = freeBase?.(fix.profile);
+      if (base === undefined) return undefined;
+      const set = setValue(parsed.text, root, ['gateway', 'port'], String(base));
+      return set && { title: `Move to a free base port (${base})`, edits: [set], preferred: true };
+    }
+  }
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  return a.start < b.end && b.start < a.end;
+}

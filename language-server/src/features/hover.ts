@@ -1,0 +1,47 @@
+// Hover docs from the schema in use. Only schema facts and derived ports are shown, never the document's own
+// values, so a token or password in the file can never appear in a hover.
+import type { Hover } from 'vscode-languageserver-protocol';
+import { LineIndex } from '../parse/lines';
+import { dotPath, hitAt, nodeAt, type ParsedConfig } from '../parse/tree';
+import { allowedValues, schemasAt, typeNames } from '../schema/json-schema';
+import type { SchemaInUse } from '../schema/in-use';
+import { portMapSummary } from '../host/ports';
+import { RETIRED_KEYS } from '../validate/rules';
+
+export function hover(parsed: ParsedConfig, offset: number, schema: SchemaInUse, effectiveBase?: number): Hover | null {
+  const hit = hitAt(parsed.root, offset);
+  if (!hit || (hit.where === 'value' && hit.path.length === 0)) return null;
+  const path = hit.path;
+  const dp = dotPath(path);
+  const lines = new LineIndex(parsed.text);
+  const range = hit.where === 'key' ? lines.range(hit.member.keyStart, hit.member.keyEnd) : lines.range(hit.node.start, hit.node.end);
+  const retired = RETIRED_KEYS.find((r) => r.path === dp);
+  if (retired) return { contents: { kind: 'markdown', value: `**${dp}** — retired\n\n${retired.message}` }, range };
+
+  const schemas = schemasAt(schema.json, path);
+  const parts: string[] = [];
+  const title = schemas.find((s) => s.title)?.title;
+  parts.push(title ? `**${escape(title)}** \`${dp}\`` : `\`${dp}\``);
+  const description = schemas.find((s) => s.description)?.description;
+  if (description) parts.push(escape(description));
+  const facts: string[] = [];
+  const types = typeNames(schemas);
+  if (types.length) facts.push(`Type: \`${types.join(' | ')}\``);
+  const allowed = allowedValues(schema.json, schemas);
+  if (allowed.length) facts.push(`Allowed: ${allowed.slice(0, 30).map((v) => `\`${JSON.stringify(v)}\``).join(', ')}${allowed.length > 30 ? ', …' : ''}`);
+  const withDefault = schemas.find((s) => 'default' in s);
+  if (withDefault) facts.push(`Default: \`${JSON.stringify(withDefault.default)}\``);
+  if (facts.length) parts.push(facts.join('  \n'));
+  if (dp === 'gateway.port') {
+    const node = nodeAt(parsed.root, path);
+    const base = effectiveBase ?? (node?.kind === 'number' ? (node.value as number) : undefined);
+    if (base !== undefined) parts.push(`Derived ports from base ${base}: ${portMapSummary(base)}`);
+  }
+  if (!schemas.length) parts.push(`Not in the ${schema.source === 'cli' ? `schema of OpenClaw ${schema.version}` : 'bundled schema'}.`);
+  parts.push(`_Schema: ${schema.source === 'cli' ? `OpenClaw CLI ${schema.version}` : `bundled (OpenClaw ${schema.version})`}_`);
+  return { contents: { kind: 'markdown', value: parts.join('\n\n') }, range };
+}
+
+function escape(s: string): string {
+  return s.replace(/([\\`*_{}[\]<>])/g, '\\$1');
+}

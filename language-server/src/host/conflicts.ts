@@ -1,0 +1,118 @@
+// Every way two profiles on one host can collide: shared files or dirs, intersecting port sets, one browser endpoint.
+// Pure: takes the profiles' facts, returns conflicts with the config keys that cause them on each side.
+import type { Conflict, ConflictKind } from '../protocol';
+import type { ProfileFacts } from './profile';
+import { samePathKey } from './paths';
+import { formatPorts, roleLabel } from './ports';
+
+export interface ConflictSide { profile: string; configPath: string; path: string }
+
+export interface FoundConflict extends Omit<Conflict, 'locations'> {
+  /** Per side, the keys that cause it ("" when the cause is not a key, e.g. a hashed base port). */
+  sides: [ConflictSide[], ConflictSide[]];
+  /** Per side, a human description of its part ("gateway 18809", "CDP range 18800-18899"). */
+  detail: [string, string];
+}
+
+export function findConflicts(profiles: ProfileFacts[]): FoundConflict[] {
+  const out: FoundConflict[] = [];
+  for (let i = 0; i < profiles.length; i++) {
+    for (let j = i + 1; j < profiles.length; j++) {
+      pathConflicts(profiles[i], profiles[j], out);
+      portConflict(profiles[i], profiles[j], out);
+      urlConflicts(profiles[i], profiles[j], out);
+    }
+  }
+  return out;
+}
+
+function side(p: ProfileFacts, key: string | undefined): ConflictSide {
+  return { profile: p.summary.name, configPath: p.summary.configPath, path: key ?? '' };
+}
+
+function pathConflicts(a: ProfileFacts, b: ProfileFacts, out: FoundConflict[]): void {
+  const checks: [ConflictKind, string, string, string | undefined, string | undefined][] = [
+    ['configPath', a.summary.configPath, b.summary.configPath, undefined, undefined],
+    ['stateDir', a.summary.stateDir, b.summary.stateDir, undefined, undefined],
+  ];
+  for (const wa of a.workspaces) for (const wb of b.workspaces) checks.push(['workspace', wa.dir, wb.dir, wa.key, wb.key]);
+  const names: Record<string, string> = { configPath: 'config file', stateDir: 'state dir', workspace: 'workspace' };
+  for (const [kind, pa, pb, ka, kb] of checks) {
+    if (samePathKey(pa) !== samePathKey(pb)) continue;
+    out.push({
+      kind,
+      profiles: [a.summary.name, b.summary.name],
+      ports: [],
+      message: `Profiles "${a.summary.name}" and "${b.summary.name}" share the ${names[kind]} ${pa}: two gateways writing one ${names[kind]} race each other.`,
+      sides: [[side(a, ka)], [side(b, kb)]],
+      detail: [`${names[kind]} ${pa}`, `${names[kind]} ${pb}`],
+    });
+  }
+}
+
+function portConflict(a: ProfileFacts, b: ProfileFacts, out: FoundConflict[]): void {
+  const ports = new Set<number>();
+  const aSides = new Map<string, ConflictSide>();
+  const bSides = new Map<string, ConflictSide>();
+  const aRoles = new Map<string, number[]>();
+  const bRoles = new Map<string, number[]>();
+  for (const sa of a.spans) {
+    for (const sb of b.spans) {
+      const from = Math.max(sa.from, sb.from);
+      const to = Math.min(sa.to, sb.to);
+      if (from > to) continue;
+      for (let p = from; p <= to; p++) ports.add(p);
+      aSides.set(sa.key ?? '', side(a, sa.key));
+      bSides.set(sb.key ?? '', side(b, sb.key));
+      push(aRoles, sa.role, from, to);
+      push(bRoles, sb.role, from, to);
+    }
+  }
+  if (!ports.size) return;
+  const list = [...ports].sort((x, y) => x - y);
+  const da = describeRoles(aRoles), db = describeRoles(bRoles);
+  out.push({
+    kind: 'port',
+    profiles: [a.summary.name, b.summary.name],
+    ports: list,
+    message: `Port clash between "${a.summary.name}" (${da}) and "${b.summary.name}" (${db}): ${list.length === 1 ? 'port' : 'ports'} ${formatPorts(list)}.`,
+    sides: [[...aSides.values()], [...bSides.values()]],
+    detail: [da, db],
+  });
+}
+
+function push(map: Map<string, number[]>, role: string, from: number, to: number): void {
+  const list = map.get(role) ?? [];
+  for (let p = from; p <= to; p++) list.push(p);
+  map.set(role, list);
+}
+
+function describeRoles(roles: Map<string, number[]>): string {
+  return [...roles].map(([role, ports]) => `${roleLabel(role)} ${formatPorts(ports)}`).join(', ');
+}
+
+function normalizeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const host = u.hostname === 'localhost' || u.hostname === '[::1]' || u.hostname === '::1' ? '127.0.0.1' : u.hostname.toLowerCase();
+    return `${u.protocol}//${host}:${u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? '443' : '80')}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return url.trim().replace(/\/+$/, '').toLowerCase();
+  }
+}
+
+function urlConflicts(a: ProfileFacts, b: ProfileFacts, out: FoundConflict[]): void {
+  for (const ua of a.summary.cdpUrls) {
+    for (const ub of b.summary.cdpUrls) {
+      if (normalizeUrl(ua.url) !== normalizeUrl(ub.url)) continue;
+      out.push({
+        kind: 'cdpUrl',
+        profiles: [a.summary.name, b.summary.name],
+        ports: [],
+        message: `Profiles "${a.summary.name}" (${ua.key}) and "${b.summary.name}" (${ub.key}) drive the same browser endpoint ${ua.url}.`,
+        sides: [[side(a, ua.key)], [side(b, ub.key)]],
+        detail: [ua.key, ub.key],
+      });
+    }
+  }
+}

@@ -1,0 +1,36 @@
+// The nearest base port whose whole derived set is clear of every other profile's ports and of ports in use.
+import { cdpRangeFor, portSpans, type PortSpan } from './ports';
+
+export interface FreeBaseQuery {
+  near: number;
+  /** Spans of every other profile. */
+  taken: PortSpan[];
+  /** This profile's explicit cdpPorts move with it only if the user moves them; they stay in the candidate set. */
+  ownCdpPorts?: { profile: string; port: number }[];
+  inUse?: Set<number>;
+  min?: number;
+}
+
+export function findFreeBase(q: FreeBaseQuery): number | undefined {
+  const min = q.min ?? 1024;
+  const max = 65535 - 110;
+  const start = Math.min(Math.max(q.near, min), max);
+  for (let d = 0; d <= max - min; d++) {
+    for (const b of d === 0 ? [start] : [start + d, start - d]) {
+      if (b < min || b > max) continue;
+      if (fits(b, q)) return b;
+    }
+  }
+  return undefined;
+}
+
+function fits(base: number, q: FreeBaseQuery): boolean {
+  const [from, to] = cdpRangeFor(base);
+  if (from !== base + 11) return false;
+  const spans = portSpans({ base, cdpPorts: q.ownCdpPorts ?? [], retiredCanvas: false });
+  for (const s of spans) {
+    for (const t of q.taken) if (s.from <= t.to && t.from <= s.to) return false;
+    if (q.inUse) for (let p = s.from; p <= s.to; p++) if (q.inUse.has(p)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,86 @@
+// The host model: every profile with its facts and every conflict between them. Texts of open documents
+// override the disk, so what the editor shows and what the tree shows come from one computation.
+import { promises as fs } from 'node:fs';
+import { LineIndex } from '../parse/lines';
+import { memberAt, parseConfig, type ParsedConfig } from '../parse/tree';
+import type { HostModel } from '../protocol';
+import type { SchemaInUse } from '../schema/in-use';
+import { checkParsed, isValid } from '../validate/check';
+import { findConflicts, type FoundConflict } from './conflicts';
+import { discoverProfiles, type DeclaredInstance, type ProfileSource } from './discovery';
+import { samePathKey } from './paths';
+import { profileFacts, type ProfileFacts } from './profile';
+
+export interface HostState { home: string; profiles: ProfileFacts[]; conflicts: FoundConflict[] }
+
+/** Larger configs are not read for the host model: a profile's ports come from a few keys, not megabytes. */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
+export async function readConfigText(file: string): Promise<string | undefined> {
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile() || st.size > MAX_CONFIG_BYTES) return undefined;
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export interface HostInputs {
+  home: string;
+  env: NodeJS.ProcessEnv;
+  declared: DeclaredInstance[];
+  schema: SchemaInUse;
+  /** Open documents by path: their text wins over the file on disk. */
+  overrides?: Map<string, string>;
+}
+
+export async function loadHost(inputs: HostInputs): Promise<HostState> {
+  const sources = await discoverProfiles(inputs.home, inputs.env, inputs.declared);
+  const texts = new Map<string, string | undefined>();
+  const overrides = new Map([...(inputs.overrides ?? [])].map(([p, t]) => [samePathKey(p), t]));
+  await Promise.all(sources.map(async (s) => {
+    const key = samePathKey(s.configPath);
+    texts.set(key, overrides.get(key) ?? await readConfigText(s.configPath));
+  }));
+  return assembleHost(inputs.home, sources, texts, inputs.env, inputs.schema);
+}
+
+/** Pure: sources plus config texts (keyed by samePathKey of the config path) -> the host state. */
+export function assembleHost(home: string, sources: ProfileSource[], texts: Map<string, string | undefined>, env: NodeJS.ProcessEnv, schema: SchemaInUse): HostState {
+  const parsedByPath = new Map<string, { parsed: ParsedConfig; valid: boolean; errors: number }>();
+  const profiles = sources.map((s) => {
+    const key = samePathKey(s.configPath);
+    const text = texts.get(key);
+    let entry = parsedByPath.get(key);
+    if (text !== undefined && !entry) {
+      const parsed = parseConfig(text);
+      const { diagnostics } = checkParsed(parsed, schema);
+      entry = { parsed, valid: isValid(diagnostics), errors: diagnostics.filter((d) => d.severity === 'error').length };
+      parsedByPath.set(key, entry);
+    }
+    return profileFacts(s, entry?.parsed, home, env, { valid: entry?.valid, errors: entry?.errors ?? 0 });
+  });
+  return { home, profiles, conflicts: findConflicts(profiles) };
+}
+
+export function toProtocolModel(state: HostState, schema: HostModel['schema']): HostModel {
+  const byName = new Map(state.profiles.map((p) => [p.summary.name, p]));
+  return {
+    home: state.home,
+    profiles: state.profiles.map((p) => p.summary),
+    schema,
+    conflicts: state.conflicts.map((c) => ({
+      kind: c.kind,
+      profiles: c.profiles,
+      ports: c.ports,
+      message: c.message,
+      locations: c.sides.flat().map((s) => {
+        const parsed = byName.get(s.profile)?.parsed;
+        const m = s.path ? memberAt(parsed?.root, s.path.split('.')) : undefined;
+        const range = m && parsed ? new LineIndex(parsed.text).range(m.keyStart, m.keyEnd) : undefined;
+        return { profile: s.profile, configPath: s.configPath, path: s.path, range };
+      }),
+    })),
+  };
+}

@@ -1,0 +1,88 @@
+// One profile's facts from its source and its config text: ports, paths, URLs, and where in the text each comes from.
+import * as path from 'node:path';
+import type { ProfileSummary } from '../protocol';
+import { memberAt, nodeAt, type ParsedConfig, type ValueNode } from '../parse/tree';
+import type { ProfileSource } from './discovery';
+import { expandHome } from './paths';
+import { portSpans, portUses, resolveBasePort, cdpRangeFor, type PortSpan } from './ports';
+import { serviceNames } from './services';
+
+export interface ProfileFacts {
+  source: ProfileSource;
+  parsed?: ParsedConfig;
+  summary: ProfileSummary;
+  spans: PortSpan[];
+  /** Every workspace the profile's agents use: the default first, then per-agent ones, with their keys. */
+  workspaces: { dir: string; key?: string }[];
+}
+
+function str(node: ValueNode | undefined): string | undefined {
+  return node?.kind === 'string' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+export function profileFacts(
+  source: ProfileSource,
+  parsed: ParsedConfig | undefined,
+  home: string,
+  env: NodeJS.ProcessEnv,
+  validity: { valid?: boolean; errors: number },
+): ProfileFacts {
+  const root = parsed?.root;
+  const portNode = nodeAt(root, ['gateway', 'port']);
+  // The extension's own terminals pass a profile's env; VS Code's OPENCLAW_GATEWAY_PORT only reaches the profile
+  // the environment names, since other profiles' terminals run without it.
+  const envPort = source.env.OPENCLAW_GATEWAY_PORT ?? (source.origin === 'env' ? env.OPENCLAW_GATEWAY_PORT : undefined);
+  const base = resolveBasePort({ envPort, configPort: portNode?.kind === 'number' ? portNode.value : undefined, profile: source.portProfile });
+
+  const cdpPorts: { profile: string; port: number }[] = [];
+  const cdpUrls: { key: string; url: string }[] = [];
+  const topUrl = str(nodeAt(root, ['browser', 'cdpUrl']));
+  if (topUrl) cdpUrls.push({ key: 'browser.cdpUrl', url: topUrl });
+  const bp = nodeAt(root, ['browser', 'profiles']);
+  if (bp?.kind === 'object') {
+    for (const m of bp.members) {
+      if (m.value.kind !== 'object') continue;
+      const port = nodeAt(m.value, ['cdpPort']);
+      if (port?.kind === 'number' && Number.isInteger(port.value)) cdpPorts.push({ profile: m.key, port: port.value as number });
+      const url = str(nodeAt(m.value, ['cdpUrl']));
+      if (url) cdpUrls.push({ key: `browser.profiles.${m.key}.cdpUrl`, url });
+    }
+  }
+  const spans = portSpans({
+    base: base.port,
+    baseKey: base.source === 'config' ? 'gateway.port' : undefined,
+    cdpPorts,
+    retiredCanvas: !!memberAt(root, ['canvasHost']),
+  });
+
+  const resolveDir = (p: string) => path.resolve(path.dirname(source.configPath), expandHome(p, home));
+  const configured = str(nodeAt(root, ['agents', 'defaults', 'workspace']));
+  const workspace = configured ? resolveDir(configured) : source.env.OPENCLAW_WORKSPACE_DIR ? resolveDir(source.env.OPENCLAW_WORKSPACE_DIR) : path.join(source.stateDir, 'workspace');
+  const workspaces: ProfileFacts['workspaces'] = [{ dir: workspace, key: configured ? 'agents.defaults.workspace' : undefined }];
+  const agents = nodeAt(root, ['agents', 'entries']);
+  if (agents?.kind === 'object') {
+    for (const m of agents.members) {
+      const w = m.value.kind === 'object' ? str(nodeAt(m.value, ['workspace'])) : undefined;
+      if (w) workspaces.push({ dir: resolveDir(w), key: `agents.entries.${m.key}.workspace` });
+    }
+  }
+
+  const summary: ProfileSummary = {
+    name: source.name,
+    origin: source.origin,
+    configPath: source.configPath,
+    configExists: !!parsed,
+    stateDir: source.stateDir,
+    workspace,
+    basePort: base.port,
+    basePortSource: base.source,
+    ports: portUses(spans),
+    cdpRange: cdpRangeFor(base.port),
+    cdpUrls,
+    services: serviceNames(source.portProfile ?? 'default'),
+    configValid: parsed ? validity.valid : undefined,
+    configErrors: validity.errors,
+    env: source.env,
+  };
+  return { source, parsed, summary, spans, workspaces };
+}

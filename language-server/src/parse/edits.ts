@@ -1,0 +1,93 @@
+// Text edits on a config that touch only the bytes they must: comments, formatting and key quoting style stay.
+import { memberAt, nodeAt, type Member, type ObjectNode, type Segment, type ValueNode } from './tree';
+
+export interface TextEdit { start: number; end: number; newText: string }
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function indentOf(text: string, offset: number): string {
+  const start = lineStartOf(text, offset);
+  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+}
+
+function quoteStyle(text: string, obj: ObjectNode | undefined): 'bare' | '"' | "'" {
+  const first = obj?.members[0];
+  if (!first) return 'bare';
+  const c = text[first.keyStart];
+  return c === '"' ? '"' : c === "'" ? "'" : 'bare';
+}
+
+export function formatKey(key: string, style: 'bare' | '"' | "'"): string {
+  if (style === 'bare' && IDENT.test(key)) return key;
+  if (style === "'") return `'${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return JSON.stringify(key);
+}
+
+export function removeMember(text: string, member: Member): TextEdit {
+  let after = member.end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+  if (text[after] === ',') after++;
+  let lineEnd = after;
+  while (lineEnd < text.length && (text[lineEnd] === ' ' || text[lineEnd] === '\t')) lineEnd++;
+  const lineStart = lineStartOf(text, member.start);
+  const aloneBefore = /^[ \t]*$/.test(text.slice(lineStart, member.start));
+  const aloneAfter = lineEnd >= text.length || text[lineEnd] === '\n' || text[lineEnd] === '\r';
+  if (aloneBefore && aloneAfter) {
+    let next = lineEnd;
+    if (text[next] === '\r') next++;
+    if (text[next] === '\n') next++;
+    return { start: lineStart, end: next, newText: '' };
+  }
+  return { start: member.start, end: lineEnd, newText: '' };
+}
+
+export function renameKey(text: string, member: Member, to: string): TextEdit {
+  const c = text[member.keyStart];
+  const style = c === '"' ? '"' : c === "'" ? "'" : 'bare';
+  return { start: member.keyStart, end: member.keyEnd, newText: formatKey(to, style) };
+}
+
+/** Sets `path` to the JSON5 `valueText`, replacing an existing value or inserting the missing objects. */
+export function setValue(text: string, root: ValueNode, path: Segment[], valueText: string): TextEdit | undefined {
+  const existing = memberAt(root, path);
+  if (existing) return { start: existing.value.start, end: existing.value.end, newText: valueText };
+  let depth = path.length - 1;
+  let obj: ValueNode | undefined;
+  for (; depth >= 0; depth--) {
+    obj = nodeAt(root, path.slice(0, depth));
+    if (obj) break;
+  }
+  if (!obj || obj.kind !== 'object') return undefined;
+  const style = quoteStyle(text, obj);
+  let value = valueText;
+  for (let i = path.length - 1; i > depth; i--) value = `{ ${formatKey(String(path[i]), style)}: ${value} }`;
+  return insertMember(text, obj, formatKey(String(path[depth]), style), value);
+}
+
+function insertMember(text: string, obj: ObjectNode, keyText: string, valueText: string): TextEdit {
+  const close = obj.end - 1;
+  const last = obj.members[obj.members.length - 1];
+  if (!last) {
+    const inner = text.slice(obj.start + 1, close);
+    const multiline = /\n/.test(inner);
+    const indent = indentOf(text, obj.start);
+    return multiline
+      ? { start: obj.start + 1, end: obj.start + 1, newText: `\n${indent}  ${keyText}: ${valueText},` }
+      : { start: obj.start + 1, end: close, newText: ` ${keyText}: ${valueText} ` };
+  }
+  let i = last.end;
+  while (i < close && /\s/.test(text[i])) i++;
+  const hasComma = text[i] === ',';
+  const sameLine = lineStartOf(text, last.start) === lineStartOf(text, obj.start);
+  const at = hasComma ? i + 1 : last.end;
+  if (sameLine) return { start: at, end: at, newText: `${hasComma ? '' : ','} ${keyText}: ${valueText}` };
+  const indent = indentOf(text, last.start);
+  return { start: at, end: at, newText: `${hasComma ? '' : ','}\n${indent}${keyText}: ${valueText}${hasComma ? ',' : ''}` };
+}
+

@@ -1,0 +1,213 @@
+// The JSON5 tree with source offsets that every feature works on. Momoa gives the tree; the json5 package
+// (the parser OpenClaw itself uses) gives the syntax error, so line and column match the CLI's message.
+import * as momoa from '@humanwhocodes/momoa';
+import JSON5 from 'json5';
+
+export type Segment = string | number;
+
+interface Base { start: number; end: number; parent?: ObjectNode | ArrayNode; }
+export interface ObjectNode extends Base { kind: 'object'; members: Member[] }
+export interface ArrayNode extends Base { kind: 'array'; items: ValueNode[] }
+export interface ScalarNode extends Base { kind: 'string' | 'number' | 'boolean' | 'null'; value: unknown }
+export type ValueNode = ObjectNode | ArrayNode | ScalarNode;
+export interface Member {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  /** Start and end of the whole `key: value` member, without the separating comma. */
+  start: number;
+  end: number;
+  value: ValueNode;
+}
+
+export interface SyntaxProblem { message: string; offset: number; line: number; column: number }
+export interface DuplicateKey { path: Segment[]; member: Member; winner: Member }
+
+export interface ParsedConfig {
+  text: string;
+  root?: ValueNode;
+  syntaxError?: SyntaxProblem;
+  duplicates: DuplicateKey[];
+}
+
+/** Nesting deeper than this is refused before parsing, so a hostile file cannot overflow the stack. */
+export const MAX_DEPTH = 256;
+
+export function parseConfig(text: string): ParsedConfig {
+  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    return { text, duplicates: [], syntaxError: { ...locate(text, tooDeep), offset: tooDeep, message: `Nesting deeper than ${MAX_DEPTH} levels` } };
+  }
+  let doc: momoa.DocumentNode;
+  try {
+    doc = momoa.parse(text, { mode: 'json5', ranges: true, tokens: false });
+  } catch (err) {
+    return { text, duplicates: [], syntaxError: syntaxProblem(text, err) };
+  }
+  const duplicates: DuplicateKey[] = [];
+  const root = convert(doc.body, undefined, [], duplicates);
+  return { text, root, duplicates };
+}
+
+function syntaxProblem(text: string, momoaError: unknown): SyntaxProblem {
+  try {
+    JSON5.parse(text);
+  } catch (e) {
+    const err = e as { message: string; lineNumber?: number; columnNumber?: number };
+    if (typeof err.lineNumber === 'number' && typeof err.columnNumber === 'number') {
+      return { message: err.message, line: err.lineNumber, column: err.columnNumber, offset: offsetOf(text, err.lineNumber, err.columnNumber) };
+    }
+  }
+  const m = momoaError as { message?: string; line?: number; column?: number };
+  const line = m.line ?? 1, column = m.column ?? 1;
+  return { message: `JSON5: ${String(m.message ?? momoaError).replace(/ \(\d+:\d+\)$/, '')} at ${line}:${column}`, line, column, offset: offsetOf(text, line, column) };
+}
+
+/** json5 counts lines on \n only and columns in UTF-16 units, 1-based. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0) return text.length;
+    offset = nl + 1;
+  }
+  return Math.min(offset + column - 1, text.length);
+}
+
+function locate(text: string, offset: number): { line: number; column: number } {
+  let line = 1, lastNl = -1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) { line++; lastNl = i; }
+  return { line, column: offset - lastNl };
+}
+
+function findExcessiveNesting(text: string): number | undefined {
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === 92) i++;
+      else if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 47 && text.charCodeAt(i + 1) === 47) { const nl = text.indexOf('\n', i); i = nl < 0 ? text.length : nl; }
+    else if (c === 47 && text.charCodeAt(i + 1) === 42) { const e = text.indexOf('*/', i + 2); i = e < 0 ? text.length : e + 1; }
+    else if (c === 123 || c === 91) { if (++depth > MAX_DEPTH) return i; }
+    else if (c === 125 || c === 93) depth--;
+  }
+  return undefined;
+}
+
+function convert(node: momoa.ValueNode, parent: ObjectNode | ArrayNode | undefined, path: Segment[], dups: DuplicateKey[]): ValueNode {
+  const [start, end] = node.range!;
+  switch (node.type) {
+    case 'Object': {
+      const obj: ObjectNode = { kind: 'object', start, end, parent, members: [] };
+      const last = new Map<string, Member>();
+      for (const m of node.members) {
+        const key = m.name.type === 'String' ? m.name.value : m.name.name;
+        const [keyStart, keyEnd] = m.name.range!;
+        const member: Member = { key, keyStart, keyEnd, start: m.range![0], end: m.range![1], value: undefined as unknown as ValueNode };
+        member.value = convert(m.value, obj, [...path, key], dups);
+        last.set(key, member);
+        obj.members.push(member);
+      }
+      for (const member of obj.members) {
+        const winner = last.get(member.key)!;
+        if (winner !== member) dups.push({ path: [...path, member.key], member, winner });
+      }
+      return obj;
+    }
+    case 'Array': {
+      const arr: ArrayNode = { kind: 'array', start, end, parent, items: [] };
+      node.elements.forEach((el, i) => arr.items.push(convert(el.value, arr, [...path, i], dups)));
+      return arr;
+    }
+    case 'String': return { kind: 'string', start, end, parent, value: node.value };
+    case 'Number': return { kind: 'number', start, end, parent, value: node.value };
+    case 'Boolean': return { kind: 'boolean', start, end, parent, value: node.value };
+    case 'Null': return { kind: 'null', start, end, parent, value: null };
+    case 'NaN': return { kind: 'number', start, end, parent, value: NaN };
+    case 'Infinity': return { kind: 'number', start, end, parent, value: node.sign === '-' ? -Infinity : Infinity };
+    default: return { kind: 'null', start, end, parent, value: null };
+  }
+}
+
+/** The plain value OpenClaw would see: for duplicate keys the last one wins. */
+export function toValue(node: ValueNode): unknown {
+  switch (node.kind) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const m of node.members) Object.defineProperty(out, m.key, { value: toValue(m.value), enumerable: true, writable: true, configurable: true });
+      return out;
+    }
+    case 'array': return node.items.map(toValue);
+    default: return node.value;
+  }
+}
+
+/** The member that wins for `key` (the last one), if any. */
+export function memberOf(obj: ObjectNode, key: string): Member | undefined {
+  for (let i = obj.members.length - 1; i >= 0; i--) if (obj.members[i].key === key) return obj.members[i];
+  return undefined;
+}
+
+export function nodeAt(root: ValueNode | undefined, path: readonly Segment[]): ValueNode | undefined {
+  let node = root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (node.kind === 'object' && typeof seg === 'string') node = memberOf(node, seg)?.value;
+    else if (node.kind === 'array' && typeof seg === 'number') node = node.items[seg];
+    else return undefined;
+  }
+  return node;
+}
+
+export function memberAt(root: ValueNode | undefined, path: readonly Segment[]): Member | undefined {
+  if (!path.length) return undefined;
+  const parent = nodeAt(root, path.slice(0, -1));
+  const last = path[path.length - 1];
+  return parent?.kind === 'object' && typeof last === 'string' ? memberOf(parent, last) : undefined;
+}
+
+export function pathOf(node: ValueNode): Segment[] {
+  const path: Segment[] = [];
+  let cur: ValueNode = node;
+  while (cur.parent) {
+    const p: ObjectNode | ArrayNode = cur.parent;
+    if (p.kind === 'object') path.unshift(p.members.find((m) => m.value === cur)!.key);
+    else path.unshift(p.items.indexOf(cur));
+    cur = p;
+  }
+  return path;
+}
+
+export function dotPath(path: readonly Segment[]): string {
+  return path.map(String).join('.');
+}
+
+/** The innermost location at an offset: a member's key, a value, or nothing. */
+export type Hit = { where: 'key'; member: Member; path: Segment[]; object: ObjectNode } | { where: 'value'; node: ValueNode; path: Segment[] };
+
+export function hitAt(root: ValueNode | undefined, offset: number): Hit | undefined {
+  let node = root;
+  const path: Segment[] = [];
+  let hit: Hit | undefined;
+  while (node && offset >= node.start && offset <= node.end) {
+    hit = { where: 'value', node, path: [...path] };
+    let next: ValueNode | undefined;
+    if (node.kind === 'object') {
+      for (const m of node.members) {
+        if (offset >= m.keyStart && offset <= m.keyEnd) return { where: 'key', member: m, path: [...path, m.key], object: node };
+        if (offset >= m.value.start && offset <= m.value.end) { next = m.value; path.push(m.key); break; }
+      }
+    } else if (node.kind === 'array') {
+      const i = node.items.findIndex((it) => offset >= it.start && offset <= it.end);
+      if (i >= 0) { next = node.items[i]; path.push(i); }
+    }
+    node = next;
+  }
+  return hit;
+}

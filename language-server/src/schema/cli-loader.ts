@@ -1,0 +1,52 @@
+// Reads the user's own OpenClaw schema once per CLI version: `openclaw config schema` takes seconds and prints
+// ~2.4 MB, so its repaired form is cached on disk under the CLI's version.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { runCli } from '../host/run-cli';
+import { repairCliSchema } from './repair';
+import { schemaFromCli, type SchemaInUse } from './in-use';
+
+export interface CliSchemaResult { schema?: SchemaInUse; version?: string; error?: string; fromCache?: boolean }
+
+export function parseCliVersion(stdout: string): string | undefined {
+  return /(\d{4}\.\d+\.\d+(?:[-.][0-9A-Za-z.]+)?)/.exec(stdout)?.[1];
+}
+
+export async function cliVersion(cliPath: string, env: NodeJS.ProcessEnv): Promise<{ version?: string; error?: string }> {
+  const r = await runCli(cliPath, ['--version'], { env, timeoutMs: 15000 });
+  if (r.error) return { error: r.error };
+  const version = parseCliVersion(r.stdout);
+  return version ? { version } : { error: `"${cliPath} --version" printed no OpenClaw version` };
+}
+
+export async function loadCliSchema(cliPath: string, cacheDir: string, env: NodeJS.ProcessEnv): Promise<CliSchemaResult> {
+  const v = await cliVersion(cliPath, env);
+  if (!v.version) return { error: v.error };
+  const cacheFile = path.join(cacheDir, `schema-${v.version.replace(/[^0-9A-Za-z.-]/g, '_')}.json`);
+  try {
+    const cached = JSON.parse(await fs.readFile(cacheFile, 'utf8'));
+    return { schema: schemaFromCli(cached, v.version, true), version: v.version, fromCache: true };
+  } catch {
+    // not cached yet, or unreadable: ask the CLI
+  }
+  const r = await runCli(cliPath, ['config', 'schema'], { env, timeoutMs: 60000, maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) return { version: v.version, error: r.error };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
+  } catch {
+    return { version: v.version, error: '"openclaw config schema" printed something that is not JSON' };
+  }
+  try {
+    const repaired = repairCliSchema(raw);
+    const schema = schemaFromCli(repaired.schema, v.version, true);
+    if (repaired.droppedKeywords) schema.note = `${repaired.droppedKeywords} conditional constraints (not/if) of the CLI schema are not checked`;
+    await fs.mkdir(cacheDir, { recursive: true });
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, JSON.stringify(repaired.schema));
+    await fs.rename(tmp, cacheFile);
+    return { schema, version: v.version };
+  } catch (e) {
+    return { version: v.version, error: `the CLI's schema could not be used: ${(e as Error).message}` };
+  }
+}

@@ -1,0 +1,37 @@
+// The CLI's JSON Schema as zod can take it. Two known problems (openclaw 2026.9.x):
+// - `$defs` sit under two plugin configs while their `$ref`s point at the root (`#/$defs/x`), so generic tools
+//   cannot resolve them; they are hoisted to a root `definitions` table and the refs rewritten.
+// - `not` and `if/then/else` (two plugin-level constraints) have no zod equivalent; they are dropped and
+//   counted, so the cost of that is visible rather than silent.
+import type { JsonSchema } from './json-schema';
+
+export interface RepairedSchema { schema: JsonSchema; hoistedDefs: string[]; droppedKeywords: number }
+
+const UNSUPPORTED = new Set(['not', 'if', 'then', 'else']);
+
+export function repairCliSchema(raw: unknown): RepairedSchema {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the CLI printed a schema that is not a JSON object');
+  const defs: Record<string, JsonSchema> = {};
+  let dropped = 0;
+  // In `properties` and `patternProperties` the keys are config key names (`$schema`, even `not`), not keywords.
+  const rewrite = (node: unknown, depth: number, namesHere = false): unknown => {
+    if (Array.isArray(node)) return node.map((n) => rewrite(n, depth + 1));
+    if (!node || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (namesHere) { out[k] = rewrite(v, depth + 1); continue; }
+      if ((k === '$defs' || k === 'definitions') && v && typeof v === 'object') {
+        for (const [name, def] of Object.entries(v as Record<string, unknown>)) defs[name] = rewrite(def, depth + 1) as JsonSchema;
+        continue;
+      }
+      if (UNSUPPORTED.has(k) && typeof v === 'object') { dropped++; continue; }
+      if (k === '$ref' && typeof v === 'string') { out[k] = v.replace(/^#\/\$defs\//, '#/definitions/'); continue; }
+      if (k === '$schema' && depth > 0) continue;
+      out[k] = rewrite(v, depth + 1, k === 'properties' || k === 'patternProperties');
+    }
+    return out;
+  };
+  const schema = rewrite(raw, 0) as JsonSchema;
+  schema.definitions = defs;
+  return { schema, hoistedDefs: Object.keys(defs), droppedKeywords: dropped };
+}

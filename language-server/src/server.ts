@@ -1,0 +1,307 @@
+// LSP wiring only: documents in, findings out. Everything it says comes from the pure core.
+import { fileURLToPath } from 'node:url';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type CodeAction, type Connection, type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex } from './parse/lines';
+import { memberAt, parseConfig, type ParsedConfig } from './parse/tree';
+import { DoctorRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, SchemaStatusNotification, StopGatewayRequest, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
+import { profileState } from './host/liveness';
+import { stopGateway } from './host/stop';
+import { runDoctor, type DoctorFinding } from './host/doctor';
+import { bundledSchemaInUse, type SchemaInUse } from './schema/in-use';
+import { loadCliSchema } from './schema/cli-loader';
+import { checkParsed } from './validate/check';
+import type { ConfigDiagnostic, FixData } from './validate/diagnostic';
+import { hover } from './features/hover';
+import { complete } from './features/completion';
+import { fixFor } from './features/code-actions';
+import { portInlayHints } from './features/inlay-hints';
+import { toLspDiagnostic } from './to-lsp';
+import { HostWatcher } from './host/watcher';
+import { assembleHost, toProtocolModel, type HostState } from './host/model';
+import { isolationDiagnostics } from './host/isolation';
+import { samePathKey, resolveHome } from './host/paths';
+import { findFreeBase } from './host/free-port';
+import { livePortDiagnostics, ListenerCache } from './host/live-ports';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let schema: SchemaInUse = bundledSchemaInUse();
+let schemaStatus: HostModel['schema'] = { source: 'bundled', version: schema.version };
+let settings: ServerSettings = { instances: [], liveChecks: true };
+let trusted = false;
+let storagePath = path.join(os.homedir(), '.cache', 'openclaw-gateways');
+let watcher: HostWatcher | undefined;
+let host: HostState = { home: '', profiles: [], conflicts: [] };
+const listeners = new ListenerCache();
+const parsedCache = new Map<string, { version: number; parsed: ParsedConfig }>();
+const pending = new Map<string, NodeJS.Timeout>();
+
+function log(message: string): void {
+  connection.console.log(message);
+}
+
+function filePath(uri: string): string | undefined {
+  try { return uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { return undefined; }
+}
+
+function parsedOf(doc: TextDocument): ParsedConfig {
+  const hit = parsedCache.get(doc.uri);
+  if (hit && hit.version === doc.version) return hit.parsed;
+  const parsed = parseConfig(doc.getText());
+  parsedCache.set(doc.uri, { version: doc.version, parsed });
+  return parsed;
+}
+
+function openOverrides(): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const d of documents.all()) {
+    const p = filePath(d.uri);
+    if (p) m.set(p, d.getText());
+  }
+  return m;
+}
+
+/** Re-assembles the host from the watcher's cached disk state plus open documents: cheap, no I/O. */
+function reassemble(): void {
+  if (!watcher) return;
+  const snap = watcher.snapshot();
+  const texts = new Map(snap.texts);
+  for (const [p, t] of openOverrides()) {
+    const key = samePathKey(p);
+    if (texts.has(key)) texts.set(key, t);
+  }
+  host = assembleHost(snap.home, snap.sources, texts, process.env, schema);
+}
+
+function publishModel(): void {
+  void connection.sendNotification(HostModelChanged, toProtocolModel(host, schemaStatus));
+}
+
+function profileOfPath(p: string | undefined) {
+  if (!p) return undefined;
+  const key = samePathKey(p);
+  return host.profiles.find((x) => samePathKey(x.summary.configPath) === key);
+}
+
+async function validate(doc: TextDocument): Promise<void> {
+  const version = doc.version;
+  let diagnostics: ConfigDiagnostic[];
+  const parsed = parsedOf(doc);
+  try {
+    diagnostics = checkParsed(parsed, schema).diagnostics;
+    const p = filePath(doc.uri);
+    if (p && profileOfPath(p)) {
+      diagnostics.push(...isolationDiagnostics(host, p, parsed));
+      if (settings.liveChecks) diagnostics.push(...await livePortDiagnostics(host, p, parsed, listeners));
+      diagnostics.push(...(doctorFindings.get(samePathKey(p)) ?? []).filter((d) => d.end <= parsed.text.length));
+    }
+  } catch (e) {
+    log(`validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
+    diagnostics = [{ severity: 'error', code: 'internal', message: 'The OpenClaw checker failed on this file; see the "OpenClaw" output channel.', path: '', start: 0, end: 0 }];
+  }
+  if (documents.get(doc.uri)?.version !== version) return;
+  const lines = new LineIndex(parsed.text);
+  await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, lines)) });
+}
+
+function schedule(doc: TextDocument, delay = 15): void {
+  clearTimeout(pending.get(doc.uri));
+  pending.set(doc.uri, setTimeout(() => {
+    pending.delete(doc.uri);
+    void validate(doc);
+  }, delay));
+}
+
+function revalidateAll(): void {
+  for (const d of documents.all()) schedule(d);
+}
+
+function freeBaseFor(profileName: string | undefined, near?: number, inUse?: Set<number>): number | undefined {
+  const me = host.profiles.find((p) => p.summary.name === profileName);
+  const taken = host.profiles.filter((p) => p !== me).flatMap((p) => p.spans);
+  const ownCdp = me ? me.spans.filter((s) => s.role.startsWith('cdp:')).map((s) => ({ profile: s.role.slice(4), port: s.from })) : [];
+  return findFreeBase({ near: near ?? me?.summary.basePort ?? 18789, taken, ownCdpPorts: ownCdp, inUse });
+}
+
+connection.onInitialize((params: InitializeParams) => {
+  const init = (params.initializationOptions ?? {}) as { settings?: Partial<ServerSettings>; trusted?: boolean; storagePath?: string };
+  settings = { ...settings, ...init.settings };
+  trusted = init.trusted === true;
+  if (init.storagePath) storagePath = init.storagePath;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['"', "'", ':', '{', ','] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      inlayHintProvider: true,
+    },
+    serverInfo: { name: 'openclaw-config-server' },
+  };
+});
+
+connection.onInitialized(async () => {
+  startWatcher();
+  if (trusted) void loadSchemaFromCli();
+});
+
+function startWatcher(): void {
+  watcher?.dispose();
+  watcher = new HostWatcher(
+    { home: resolveHome(settings.home, process.env), env: process.env, declared: settings.instances ?? [] },
+    () => {
+      reassemble();
+      publishModel();
+      revalidateAll();
+    },
+    log,
+  );
+  void watcher.start();
+}
+
+async function loadSchemaFromCli(): Promise<void> {
+  const cli = settings.cliPath || 'openclaw';
+  const result = await loadCliSchema(cli, path.join(storagePath, 'schemas'), process.env);
+  if (result.schema) {
+    schema = result.schema;
+    schemaStatus = { source: 'cli', version: result.version };
+    log(`Using the schema of OpenClaw ${result.version}${result.fromCache ? ' (cached)' : ''}${schema.note ? `; ${schema.note}` : ''}.`);
+    reassemble();
+    publishModel();
+    revalidateAll();
+  } else {
+    log(`Using the bundled schema: ${result.error}`);
+  }
+  void connection.sendNotification(SchemaStatusNotification, schemaStatus);
+}
+
+connection.onDidChangeConfiguration(async () => {
+  try {
+    const s = (await connection.workspace.getConfiguration('openclaw')) as Partial<ServerSettings> | null;
+    if (s) settings = { ...settings, ...s, instances: Array.isArray(s.instances) ? s.instances : [] };
+  } catch { /* the client may not support pull configuration */ }
+  startWatcher();
+});
+
+documents.onDidOpen((e) => { reassemble(); schedule(e.document, 0); });
+documents.onDidChangeContent((e) => {
+  const p = filePath(e.document.uri);
+  if (profileOfPath(p)) {
+    reassemble();
+    publishModel();
+    revalidateAll();
+  } else {
+    schedule(e.document);
+  }
+});
+documents.onDidClose((e) => {
+  parsedCache.delete(e.document.uri);
+  clearTimeout(pending.get(e.document.uri));
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  if (profileOfPath(filePath(e.document.uri))) { reassemble(); publishModel(); }
+});
+
+connection.onHover((params) => guard(() => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const profile = profileOfPath(filePath(doc.uri));
+  return hover(parsedOf(doc), doc.offsetAt(params.position), schema, profile?.summary.basePortSource === 'config' ? profile.summary.basePort : undefined);
+}, null));
+
+connection.onCompletion((params) => guard(() => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? complete(doc.getText(), doc.offsetAt(params.position), schema) : [];
+}, []));
+
+connection.languages.inlayHint.on((params) => guard(() => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? portInlayHints(parsedOf(doc)) : [];
+}, []));
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const parsed = parsedOf(doc);
+  const inUse = settings.liveChecks ? await listeners.portsInUse() : undefined;
+  return guard(() => {
+    const actions: CodeAction[] = [];
+    for (const diagnostic of params.context.diagnostics) {
+      const fixes = ((diagnostic.data as { fixes?: FixData[] } | undefined)?.fixes) ?? [];
+      for (const f of fixes) {
+        const fix = fixFor(parsed, f, (profile) => freeBaseFor(profile, undefined, inUse?.excluding(host.profiles.find((p) => p.summary.name === profile))));
+        if (!fix) continue;
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred,
+          edit: { changes: { [doc.uri]: fix.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
+        });
+      }
+    }
+    return actions;
+  }, []);
+});
+
+connection.onRequest(HostModelRequest, () => toProtocolModel(host, schemaStatus));
+connection.onRequest(FreeBasePortRequest, async (params) => {
+  const inUse = params.checkListeners === false ? undefined : (await listeners.portsInUse()).excluding(undefined);
+  return freeBaseFor(params.profile, params.near, inUse) ?? null;
+});
+
+connection.onRequest(LiveStateRequest, async () => {
+  const result: LiveStateResult = {};
+  await Promise.all(host.profiles.map(async (p) => {
+    const s = await profileState({ port: p.summary.basePort, stateDir: p.summary.stateDir, configPath: p.summary.configPath }).catch(() => ({ state: 'stopped' as const }));
+    result[p.summary.name] = s;
+  }));
+  return result;
+});
+
+connection.onRequest(StopGatewayRequest, async (params) => {
+  const p = host.profiles.find((x) => x.summary.name === params.profile);
+  if (!p) return { stopped: false, message: `No profile "${params.profile}".` };
+  return stopGateway(p.summary, params.timeoutMs ?? 15000);
+});
+
+const doctorFindings = new Map<string, ConfigDiagnostic[]>();
+connection.onRequest(DoctorRequest, async (params) => {
+  if (!trusted) return { ok: false, findings: 0, message: 'Doctor does not run in a restricted workspace.' };
+  const p = host.profiles.find((x) => x.summary.name === params.profile);
+  if (!p) return { ok: false, findings: 0, message: `No profile "${params.profile}".` };
+  const r = await runDoctor(params.cliPath || settings.cliPath || 'openclaw', p.summary, process.env);
+  if (r.error) return { ok: false, findings: 0, message: r.error };
+  doctorFindings.set(samePathKey(p.summary.configPath), r.findings.map((f: DoctorFinding) => doctorDiagnostic(f, p.parsed)));
+  revalidateAll();
+  return { ok: r.ok, findings: r.findings.length, message: r.findings.length ? `doctor found ${r.findings.length} issue(s); they are shown as diagnostics in the config` : 'doctor found nothing to fix' };
+});
+
+function doctorDiagnostic(f: DoctorFinding, parsed: ParsedConfig | undefined): ConfigDiagnostic {
+  let start = 0, end = 0;
+  if (parsed?.root && f.path) {
+    const segs = f.path.split('.');
+    for (let i = segs.length; i > 0; i--) {
+      const m = memberAt(parsed.root, segs.slice(0, i));
+      if (m) { start = m.keyStart; end = m.keyEnd; break; }
+    }
+  }
+  const severity = f.severity === 'error' ? 'error' : f.severity === 'info' ? 'information' : 'warning';
+  return { severity, code: `doctor:${f.checkId ?? 'finding'}`, message: `openclaw doctor: ${f.message}`, path: f.path ?? '', start, end };
+}
+
+function guard<T>(fn: () => T, fallback: T): T {
+  try { return fn(); } catch (e) { log(`request failed: ${(e as Error).stack ?? e}`); return fallback; }
+}
+
+process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => log(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,123 @@
+// zod issues -> diagnostics on the narrowest node: an unknown key on the key itself, a wrong value on the value,
+// a missing key on the key of the object that lacks it.
+import type { z } from 'zod';
+import { dotPath, memberAt, nodeAt, type Segment, type ValueNode } from '../parse/tree';
+import { propertiesAt, type JsonSchema } from '../schema/json-schema';
+import type { ConfigDiagnostic } from './diagnostic';
+import { closest } from './suggest';
+
+type Issue = z.core.$ZodIssue;
+
+export function schemaDiagnostics(root: ValueNode, issues: readonly Issue[], json: JsonSchema, skipKeys: Set<string>): ConfigDiagnostic[] {
+  const out: ConfigDiagnostic[] = [];
+  for (const issue of issues) toDiagnostics(root, issue, json, skipKeys, out);
+  return out;
+}
+
+function toDiagnostics(root: ValueNode, issue: Issue, json: JsonSchema, skipKeys: Set<string>, out: ConfigDiagnostic[]): void {
+  const path = issue.path.filter((p): p is Segment => typeof p === 'string' || typeof p === 'number');
+  if (issue.code === 'unrecognized_keys') {
+    const known = [...propertiesAt(json, path).keys()];
+    for (const key of issue.keys) {
+      const keyPath = [...path, key];
+      const dp = dotPath(keyPath);
+      if (skipKeys.has(dp)) continue;
+      const member = memberAt(root, keyPath);
+      const suggestion = closest(key, known.filter((k) => k !== key));
+      const where = path.length ? `"${dotPath(path)}"` : 'the top level';
+      out.push({
+        severity: 'error',
+        code: 'unknown-key',
+        message: `Unknown key "${key}" in ${where}: OpenClaw rejects the whole config.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        path: dp,
+        start: member?.keyStart ?? 0,
+        end: member?.keyEnd ?? 0,
+        fixes: [
+          ...(suggestion ? [{ kind: 'rename-key' as const, path: dp, to: suggestion }] : []),
+          { kind: 'remove-key' as const, path: dp },
+        ],
+      });
+    }
+    return;
+  }
+  if (issue.code === 'invalid_union') {
+    const flat = flattenUnion(issue);
+    if (flat) { toDiagnostics(root, flat, json, skipKeys, out); return; }
+  }
+  const node = nodeAt(root, path);
+  const { start, end } = node ? { start: node.start, end: node.end } : missingRange(root, path);
+  out.push({ severity: 'error', code: codeOf(issue), message: messageOf(issue, path, node), path: dotPath(path), start, end });
+}
+
+/** A union whose branches all failed on a literal collapses into one "allowed: ..." issue; otherwise the branch
+ *  that got furthest into the value speaks for the union. */
+function flattenUnion(issue: Extract<Issue, { code: 'invalid_union' }>): Issue | undefined {
+  const branches = issue.errors ?? [];
+  if (!branches.length) return undefined;
+  const literals: unknown[] = [];
+  const allLiteral = branches.every((b) => b.length === 1 && b[0].code === 'invalid_value' && b[0].path.length === 0 && (literals.push(...b[0].values), true));
+  if (allLiteral) return { code: 'invalid_value', values: literals as z.core.util.Primitive[], path: issue.path, message: '', input: undefined } as Issue;
+  const allTypes = branches.every((b) => b.length === 1 && b[0].code === 'invalid_type' && b[0].path.length === 0);
+  if (allTypes) return undefined;
+  let best: Issue[] | undefined;
+  let bestDepth = -1;
+  for (const b of branches) {
+    const depth = Math.max(...b.map((i) => i.path.length));
+    if (depth > bestDepth || (depth === bestDepth && best && b.length < best.length)) { best = b; bestDepth = depth; }
+  }
+  if (!best || bestDepth === 0) return undefined;
+  const first = best[0];
+  return { ...first, path: [...issue.path, ...first.path] } as Issue;
+}
+
+function missingRange(root: ValueNode, path: Segment[]): { start: number; end: number } {
+  for (let i = path.length; i > 0; i--) {
+    const m = memberAt(root, path.slice(0, i));
+    if (m) return { start: m.keyStart, end: m.keyEnd };
+  }
+  return { start: root.start, end: Math.min(root.end, root.start + 1) };
+}
+
+function codeOf(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type': return 'invalid-type';
+    case 'invalid_value': return 'invalid-value';
+    case 'too_big': case 'too_small': return 'out-of-range';
+    case 'invalid_format': case 'invalid_string' as string: return 'invalid-format';
+    default: return 'schema';
+  }
+}
+
+function messageOf(issue: Issue, path: Segment[], node: ValueNode | undefined): string {
+  const at = path.length ? `"${dotPath(path)}"` : 'The config';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (!node) return `${at} is required.`;
+      return `${at} must be ${article(issue.expected)}, not ${describe(node)}.`;
+    case 'invalid_value':
+      return `${at} must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
+    case 'too_big':
+      return `${at} must be at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters long' : issue.origin === 'array' ? ' items' : ''}.`;
+    case 'too_small':
+      return `${at} must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters long' : issue.origin === 'array' ? ' items' : ''}.`;
+    case 'invalid_format':
+      return `${at} does not match the expected format${issue.pattern ? ` (${issue.pattern})` : issue.format ? ` (${issue.format})` : ''}.`;
+    case 'not_multiple_of':
+      return `${at} must be a multiple of ${String(issue.divisor)}.`;
+    case 'invalid_union':
+      return `${at} matches none of the allowed shapes.`;
+    case 'invalid_key':
+      return `${at} has a key that is not allowed here.`;
+    default:
+      return `${at}: ${issue.message}`;
+  }
+}
+
+function describe(node: ValueNode): string {
+  if (node.kind === 'number' && Number.isInteger(node.value)) return 'an integer';
+  return article(node.kind);
+}
+
+function article(t: string): string {
+  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+}

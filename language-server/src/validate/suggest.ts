@@ -1,0 +1,25 @@
+// "Did you mean ...?" for unknown keys: the closest known key by edit distance, case-insensitive.
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const w = word.toLowerCase();
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = distance(w, c.toLowerCase());
+    const limit = Math.max(1, Math.floor(Math.max(w.length, c.length) / 3));
+    if (d <= limit && d < bestScore) { best = c; bestScore = d; }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,58 @@
+// The language client: starts the bundled server and carries the custom requests declared in the protocol file.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { HostModelChanged, SchemaStatusNotification, type HostModel, type ServerSettings } from '../language-server/src/protocol';
+
+export const LANGUAGE_ID = 'openclaw-config';
+
+export function readSettings(): ServerSettings {
+  const c = vscode.workspace.getConfiguration('openclaw');
+  // Machine-scoped settings only: a workspace must not point the server at another home or program.
+  const machine = <T>(key: string): T | undefined => {
+    const i = c.inspect<T>(key);
+    return (i?.globalValue ?? i?.defaultValue) as T | undefined;
+  };
+  return {
+    home: machine<string>('home') || undefined,
+    instances: machine<ServerSettings['instances']>('instances') ?? [],
+    liveChecks: c.get<boolean>('liveChecks', true),
+    cliPath: machine<string>('cliPath') || undefined,
+  };
+}
+
+export interface ClientEvents {
+  onModel: (model: HostModel) => void;
+  onSchema: (schema: HostModel['schema']) => void;
+}
+
+export async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, events: ClientEvents): Promise<LanguageClient> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    outputChannel: output,
+    synchronize: { configurationSection: 'openclaw' },
+    initializationOptions: {
+      settings: readSettings(),
+      trusted: vscode.workspace.isTrusted,
+      storagePath: context.globalStorageUri.fsPath,
+    },
+    middleware: {
+      workspace: {
+        configuration: (params, token, next) => {
+          const result = next(params, token);
+          return params.items.some((i) => i.section === 'openclaw') ? params.items.map((i) => (i.section === 'openclaw' ? readSettings() : null)) : result;
+        },
+      },
+    },
+  };
+  const client = new LanguageClient('openclaw', 'OpenClaw Config Server', serverOptions, clientOptions);
+  client.onNotification(HostModelChanged, events.onModel);
+  client.onNotification(SchemaStatusNotification, events.onSchema);
+  await client.start();
+  return client;
+}

@@ -1,0 +1,149 @@
+// The gateway commands: each resolves a profile, checks trust and the CLI, then runs in that profile's terminal.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DoctorRequest, StopGatewayRequest, type ProfileSummary } from '../../language-server/src/protocol';
+import { runCli } from '../../language-server/src/host/run-cli';
+import type { ProfilesTree } from '../profiles/tree';
+import { portMapText } from '../profiles/items';
+import { requireCli } from './cli';
+import { summarizeGatewayStatus } from './status-summary';
+import type { Terminals } from './terminals';
+
+export interface ActionDeps {
+  client: LanguageClient;
+  tree: ProfilesTree;
+  terminals: Terminals;
+  output: vscode.LogOutputChannel;
+  refresh: () => Promise<void>;
+}
+
+export function terminalName(profile: string): string {
+  return `OpenClaw: ${profile}`;
+}
+
+/** The CLI's arguments for a profile: convention profiles by name, other instances through their environment. */
+export function profileArgs(p: ProfileSummary, ...args: string[]): string[] {
+  return p.origin === 'convention' ? ['--profile', p.name, ...args] : args;
+}
+
+export function requireTrust(what: string): boolean {
+  if (vscode.workspace.isTrusted) return true;
+  void vscode.window.showWarningMessage(`${what} is disabled in a restricted workspace: OpenClaw Gateways runs no program until you trust this workspace. Diagnostics keep working.`, 'Manage Workspace Trust')
+    .then((pick) => { if (pick) void vscode.commands.executeCommand('workbench.trust.manage'); });
+  return false;
+}
+
+export async function pickProfile(tree: ProfilesTree, arg: unknown, placeHolder: string): Promise<ProfileSummary | undefined> {
+  const name = typeof arg === 'string' ? arg : (arg as { profile?: ProfileSummary } | undefined)?.profile?.name;
+  if (name) return tree.profile(name);
+  const profiles = tree.getModel()?.profiles ?? [];
+  if (!profiles.length) {
+    void vscode.window.showInformationMessage('No OpenClaw profile found on this host.', 'New Profile').then((p) => { if (p) void vscode.commands.executeCommand('openclaw.newProfile'); });
+    return undefined;
+  }
+  if (profiles.length === 1) return profiles[0];
+  const pick = await vscode.window.showQuickPick(profiles.map((p) => ({ label: p.name, description: `:${p.basePort}`, detail: p.configPath, p })), { placeHolder });
+  return pick?.p;
+}
+
+async function runInProfileTerminal(deps: ActionDeps, p: ProfileSummary, args: string[], wait = false) {
+  const cli = await requireCli();
+  if (!cli) return undefined;
+  const result = await deps.terminals.run({ terminalName: terminalName(p.name), argv: [cli.path, ...profileArgs(p, ...args)], env: p.env, wait });
+  deps.output.info(`[${p.name}] ${result.commandLine}${result.exitCode !== undefined ? ` -> exit ${result.exitCode}` : ''}`);
+  if (wait && result.exitCode !== undefined && result.exitCode !== 0) {
+    void vscode.window.showWarningMessage(`openclaw ${args.join(' ')} (${p.name}) exited with code ${result.exitCode}. See the "${terminalName(p.name)}" terminal.`);
+  }
+  return result;
+}
+
+type Handler = (deps: ActionDeps, arg: unknown) => Promise<unknown>;
+
+function profileAction(what: string, run: (deps: ActionDeps, p: ProfileSummary) => Promise<unknown>): Handler {
+  return async (deps, arg) => {
+    if (!requireTrust(what)) return undefined;
+    const p = await pickProfile(deps.tree, arg, `${what}: which profile?`);
+    return p ? run(deps, p) : undefined;
+  };
+}
+
+async function launch(deps: ActionDeps, p: ProfileSummary) {
+  const r = await runInProfileTerminal(deps, p, ['gateway', '--port', String(p.basePort)]);
+  setTimeout(() => void deps.refresh(), 1500);
+  return r;
+}
+
+async function stop(deps: ActionDeps, p: ProfileSummary) {
+  const result = await deps.client.sendRequest(StopGatewayRequest, { profile: p.name, timeoutMs: 15000 });
+  deps.output.info(`[${p.name}] stop: ${result.message}`);
+  if (result.stopped) void vscode.window.setStatusBarMessage(`$(debug-stop) ${result.message}`, 5000);
+  else void vscode.window.showWarningMessage(result.message);
+  await deps.refresh();
+  return result;
+}
+
+async function gatewayStatus(deps: ActionDeps, p: ProfileSummary) {
+  const cli = await requireCli();
+  if (!cli) return undefined;
+  const r = await runCli(cli.path, profileArgs(p, 'gateway', 'status', '--json'), { env: { ...process.env, ...p.env }, timeoutMs: 60000 });
+  const summary = summarizeGatewayStatus(r.stdout);
+  deps.output.info(`[${p.name}] gateway status: ${summary ?? r.error ?? 'no JSON'}`);
+  if (summary) void vscode.window.showInformationMessage(`${p.name}: ${summary}`);
+  else void vscode.window.showWarningMessage(`${p.name}: gateway status failed: ${r.error ?? `exit ${r.exitCode}`}`);
+  return summary;
+}
+
+async function doctor(deps: ActionDeps, p: ProfileSummary) {
+  const cli = await requireCli();
+  if (!cli) return undefined;
+  void runInProfileTerminal(deps, p, ['doctor']);
+  const result = await deps.client.sendRequest(DoctorRequest, { profile: p.name, cliPath: cli.path });
+  deps.output.info(`[${p.name}] doctor --lint: ${result.message}`);
+  if (result.findings) {
+    const open = await vscode.window.showWarningMessage(`${p.name}: ${result.message}`, 'Open Config');
+    if (open) await vscode.window.showTextDocument(vscode.Uri.file(p.configPath));
+  } else void vscode.window.showInformationMessage(`${p.name}: ${result.message}`);
+  return result;
+}
+
+export const HANDLERS: Record<string, Handler> = {
+  'openclaw.launch': profileAction('Launching a gateway', launch),
+  'openclaw.stop': profileAction('Stopping a gateway', stop),
+  'openclaw.restart': profileAction('Restarting a gateway', async (deps, p) => {
+    await stop(deps, p);
+    return launch(deps, p);
+  }),
+  'openclaw.installService': profileAction('Installing a service', (deps, p) => runInProfileTerminal(deps, p, ['gateway', 'install'], true)),
+  'openclaw.uninstallService': profileAction('Uninstalling a service', (deps, p) => runInProfileTerminal(deps, p, ['gateway', 'uninstall'], true)),
+  'openclaw.checkStatus': profileAction('Checking status', (deps, p) => runInProfileTerminal(deps, p, ['status'], true)),
+  'openclaw.gatewayStatus': profileAction('Checking gateway status', gatewayStatus),
+  'openclaw.browserStatus': profileAction('Checking browser status', (deps, p) => runInProfileTerminal(deps, p, ['browser', 'status'], true)),
+  'openclaw.doctor': profileAction('Running doctor', doctor),
+  'openclaw.showLogs': profileAction('Showing logs', (deps, p) => runInProfileTerminal(deps, p, ['logs', '--follow'])),
+  'openclaw.openControlUi': async (deps, arg) => {
+    const p = await pickProfile(deps.tree, arg, 'Open the Control UI of which profile?');
+    if (!p) return undefined;
+    const uri = await vscode.env.asExternalUri(vscode.Uri.parse(`http://127.0.0.1:${p.basePort}/`));
+    return vscode.env.openExternal(uri);
+  },
+  'openclaw.openConfig': async (deps, arg) => {
+    const p = await pickProfile(deps.tree, arg, 'Open the config of which profile?');
+    return p && vscode.window.showTextDocument(vscode.Uri.file(p.configPath));
+  },
+  'openclaw.revealStateDir': async (deps, arg) => {
+    const p = await pickProfile(deps.tree, arg, 'Reveal the state dir of which profile?');
+    if (!p) return undefined;
+    if (vscode.env.remoteName || vscode.env.uiKind === vscode.UIKind.Web) {
+      await vscode.env.clipboard.writeText(p.stateDir);
+      return vscode.window.showInformationMessage(`State dir of ${p.name}: ${p.stateDir} (copied)`);
+    }
+    return vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(p.stateDir));
+  },
+  'openclaw.copyPortMap': async (deps, arg) => {
+    const p = await pickProfile(deps.tree, arg, 'Copy the port map of which profile?');
+    if (!p) return undefined;
+    await vscode.env.clipboard.writeText(portMapText(p));
+    void vscode.window.setStatusBarMessage(`Port map of ${p.name} copied`, 3000);
+    return portMapText(p);
+  },
+};

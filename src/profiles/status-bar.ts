@@ -1,0 +1,32 @@
+// "OpenClaw 1/3 · 1 conflict": how many gateways run and whether any collide, one click from the view.
+import * as vscode from 'vscode';
+import type { ProfilesTree } from './tree';
+
+export class ProfilesStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('openclaw.status', vscode.StatusBarAlignment.Left, 50);
+
+  constructor(private readonly tree: ProfilesTree) {
+    this.item.name = 'OpenClaw Gateways';
+    this.item.command = 'openclaw.profiles.focus';
+    tree.onDidChangeModel(() => this.update());
+  }
+
+  update(): void {
+    const nodes = this.tree.profileNodes();
+    if (!nodes.length) { this.item.hide(); return; }
+    const running = nodes.filter((n) => n.live === 'running').length;
+    const conflicts = this.tree.getModel()?.conflicts.length ?? 0;
+    this.item.text = `$(${conflicts ? 'warning' : 'server'}) OpenClaw ${running}/${nodes.length}${conflicts ? ` · ${conflicts} conflict${conflicts > 1 ? 's' : ''}` : ''}`;
+    this.item.tooltip = `${running} of ${nodes.length} OpenClaw gateways running${conflicts ? `, ${conflicts} conflict(s) between profiles` : ''}. Click to open the Profiles view.`;
+    this.item.backgroundColor = conflicts ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.show();
+  }
+
+  get text(): string {
+    return this.item.text;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

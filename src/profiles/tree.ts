@@ -1,0 +1,88 @@
+// The Profiles view: a projection of the server's host model plus live gateway state. It holds no OpenClaw
+// logic of its own, so it cannot disagree with the diagnostics.
+import * as vscode from 'vscode';
+import type { Conflict, HostModel, LiveStateResult, ProfileSummary } from '../../language-server/src/protocol';
+import { roleLabel } from '../../language-server/src/host/ports';
+import { serviceName, stateOf, toTreeItem, type Node } from './items';
+
+export class ProfilesTree implements vscode.TreeDataProvider<Node> {
+  private model: HostModel | undefined;
+  private live: LiveStateResult = {};
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly modelChanged = new vscode.EventEmitter<HostModel>();
+  readonly onDidChangeModel = this.modelChanged.event;
+
+  setModel(model: HostModel): void {
+    this.model = model;
+    this.changed.fire(undefined);
+    this.modelChanged.fire(model);
+  }
+
+  setLive(live: LiveStateResult): void {
+    if (JSON.stringify(live) === JSON.stringify(this.live)) return;
+    this.live = live;
+    this.changed.fire(undefined);
+    if (this.model) this.modelChanged.fire(this.model);
+  }
+
+  getModel(): HostModel | undefined {
+    return this.model;
+  }
+
+  getLive(): LiveStateResult {
+    return this.live;
+  }
+
+  profile(name: string): ProfileSummary | undefined {
+    return this.model?.profiles.find((p) => p.name === name);
+  }
+
+  conflictsOf(name: string): Conflict[] {
+    return this.model?.conflicts.filter((c) => c.profiles.includes(name)) ?? [];
+  }
+
+  profileNodes(): Extract<Node, { type: 'profile' }>[] {
+    return (this.model?.profiles ?? []).map((profile) => {
+      const conflicts = this.conflictsOf(profile.name);
+      return { type: 'profile' as const, profile, conflicts, ...stateOf(profile, this.live[profile.name], conflicts) };
+    });
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) return this.profileNodes();
+    const p = node.profile;
+    if (node.type === 'profile') {
+      return [
+        { type: 'file', profile: p, role: 'config', path: p.configPath },
+        { type: 'file', profile: p, role: 'stateDir', path: p.stateDir },
+        { type: 'file', profile: p, role: 'workspace', path: p.workspace },
+        { type: 'ports', profile: p, conflicts: node.conflicts.filter((c) => c.kind === 'port') },
+        { type: 'service', profile: p },
+        ...node.conflicts.map((conflict) => ({ type: 'conflict' as const, profile: p, conflict })),
+      ];
+    }
+    if (node.type === 'ports') {
+      const clashing = new Set(node.conflicts.flatMap((c) => c.ports));
+      const rows: Node[] = p.ports.map((u) => ({ type: 'port', profile: p, label: roleLabel(u.role), value: String(u.port), clash: clashing.has(u.port) }));
+      const [from, to] = p.cdpRange;
+      const rangeClash = [...clashing].some((x) => x >= from && x <= to);
+      rows.splice(3, 0, { type: 'port', profile: p, label: 'CDP range', value: `${from}-${to}`, clash: rangeClash });
+      return rows;
+    }
+    return [];
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  serviceOf(name: string): string | undefined {
+    const p = this.profile(name);
+    return p && serviceName(p);
+  }
+}

@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
+import { isPortFree, listeningPorts, parseProcNetTcp } from '../../language-server/src/host/listeners';
+
+// Trimmed from a real x86_64 machine: a listener on 0.0.0.0:2024, one on 127.0.0.1:18789, an
+// established connection (01) and a TIME_WAIT (06) that must be left out.
+const TCP4 = `  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+   0: 00000000:07E8 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1122 1 00000000d5c9bee8 100 0 0 10 0
+   1: 0100007F:4965 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 98765 1 0000000000000000 100 0 0 10 0
+   2: 0100007F:4965 0100007F:D2F0 01 00000000:00000000 00:00000000 00000000  1000        0 98770 1 0000000000000000 20 4 30 10 -1
+   3: 0100007F:9C40 0100007F:4965 06 00000000:00000000 03:00000F3A 00000000     0        0 0 3 0000000000000000
+`;
+
+// ::1 port 18789, :: port 8080, ::ffff:127.0.0.1 port 3000, fe80::1 port 22 (listening), and an established one.
+const TCP6 = `  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+   0: 00000000000000000000000001000000:4965 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 98766 1 0000000000000000 100 0 0 10 0
+   1: 00000000000000000000000000000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5555 1 0000000000000000 100 0 0 10 0
+   2: 0000000000000000FFFF00000100007F:0BB8 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 7777 1 0000000000000000 100 0 0 10 0
+   3: 000080FE000000000000000001000000:0016 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 8888 1 0000000000000000 100 0 0 10 0
+   4: 00000000000000000000000001000000:4965 00000000000000000000000001000000:D2F4 01 00000000:00000000 00:00000000 00000000  1000        0 98771 1 0000000000000000 20 4 30 10 -1
+`;
+
+test('parseProcNetTcp keeps only LISTEN sockets and decodes little-endian addresses', () => {
+  assert.deepEqual(parseProcNetTcp(TCP4, true), [
+    { port: 2024, address: '0.0.0.0', inode: 1122 },
+    { port: 18789, address: '127.0.0.1', inode: 98765 },
+  ]);
+  assert.deepEqual(parseProcNetTcp(TCP6, true), [
+    { port: 18789, address: '::1', inode: 98766 },
+    { port: 8080, address: '::', inode: 5555 },
+    { port: 3000, address: '::ffff:127.0.0.1', inode: 7777 },
+    { port: 22, address: 'fe80::1', inode: 8888 },
+  ]);
+});
+
+test('parseProcNetTcp reads big-endian words as written', () => {
+  const line = '   0: 7F000001:4965 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 42 1\n';
+  assert.deepEqual(parseProcNetTcp(line, false), [{ port: 18789, address: '127.0.0.1', inode: 42 }]);
+});
+
+test('parseProcNetTcp ignores headers, blank lines and garbage', () => {
+  assert.deepEqual(parseProcNetTcp(''), []);
+  assert.deepEqual(parseProcNetTcp('  sl  local_address rem_address   st\n\nnot a line at all\n   0: zz:yy 0 0A a b c d e f\n'), []);
+});
+
+function listen(server: net.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as net.AddressInfo).port));
+  });
+}
+
+function close(server: net.Server): Promise<void> {
+  return new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+}
+
+test('a server we open shows up with our pid, and the port is busy until it closes', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+  const server = net.createServer();
+  try {
+    const port = await listen(server, 0, '127.0.0.1');
+    const { supported, ports } = await listeningPorts();
+    assert.equal(supported, true);
+    const entry = ports.get(port);
+    assert.ok(entry, `port ${port} not among ${[...ports.keys()].join(', ')}`);
+    assert.ok(entry.pids.includes(process.pid), `pids ${entry.pids} lack ${process.pid}`);
+    assert.deepEqual(entry.addresses, ['127.0.0.1']);
+    assert.equal(await isPortFree(port), false);
+    await close(server);
+    assert.equal(await isPortFree(port), true);
+    assert.equal((await listeningPorts()).ports.has(port), false);
+  } finally {
+    await close(server);
+  }
+});
+
+test('isPortFree sees a listener on the wildcard address too', async () => {
+  const server = net.createServer();
+  try {
+    const port = await listen(server, 0, '0.0.0.0');
+    assert.equal(await isPortFree(port, '127.0.0.1'), false);
+  } finally {
+    await close(server);
+  }
+});
+
+test('listeningPorts says unsupported off Linux rather than claiming nothing listens', { skip: process.platform === 'linux' && 'only off Linux' }, async () => {
+  const r = await listeningPorts();
+  assert.equal(r.supported, false);
+  assert.equal(r.ports.size, 0);
+});
