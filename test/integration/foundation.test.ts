@@ -38,11 +38,14 @@ describe('foundation', () => {
       await vscode.window.showTextDocument(doc);
       assert.strictEqual(doc.languageId, 'openclaw-config');
 
-      // json5 reports "invalid character ','" at 3:16 (1-based) for the doubled comma.
-      const diag = await waitFor('an openclaw diagnostic at 2:15', 20000, () =>
+      // The second comma of the doubled pair is the invalid character: json5 says "invalid character ','" at
+      // 3:17 (1-based), i.e. line 2, character 16 here.
+      const character = text.split('\n')[2].indexOf(',,') + 1;
+      assert.strictEqual(character, 16);
+      const diag = await waitFor(`an openclaw diagnostic at 2:${character}`, 20000, () =>
         vscode.languages
           .getDiagnostics(uri)
-          .find((d) => d.source === 'openclaw' && d.range.start.line === 2 && d.range.start.character === 15),
+          .find((d) => d.source === 'openclaw' && d.range.start.line === 2 && d.range.start.character === character),
       ).catch((e: Error) => {
         const seen = vscode.languages
           .getDiagnostics(uri)

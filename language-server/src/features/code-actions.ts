@@ -1,6 +1,8 @@
 // Quick fixes as plain text edits: rename or remove an unknown key, migrate a retired key, move to a free port.
-import { memberAt, nodeAt, type ParsedConfig } from '../parse/tree';
-import { removeMember, renameKey, setValue, type TextEdit } from '../parse/edits';
+import { memberAt, memberOf, nodeAt, type ParsedConfig } from '../parse/tree';
+import { formatKey, removeMember, renameKey, setValue, type TextEdit } from '../parse/edits';
+
+const MIGRATE_TITLE = 'Migrate "canvasHost" to "plugins.entries.canvas.config.host.enabled"';
 import type { FixData } from '../validate/diagnostic';
 
 export interface Fix { title: string; edits: TextEdit[]; preferred?: boolean }
@@ -22,10 +24,18 @@ export function fixFor(parsed: ParsedConfig, fix: FixData, freeBase?: (profile: 
       if (!m) return undefined;
       const enabledNode = nodeAt(root, ['canvasHost', 'enabled']);
       const enabled = enabledNode?.kind === 'boolean' ? (enabledNode.value as boolean) : true;
+      const target = ['plugins', 'entries', 'canvas', 'config', 'host', 'enabled'];
+      if (root.kind === 'object' && !memberOf(root, 'plugins')) {
+        // The new key takes the old one's place, so nothing else in the file moves.
+        const style = parsed.text[m.keyStart] === '"' ? '"' : parsed.text[m.keyStart] === "'" ? "'" : 'bare';
+        let value = String(enabled);
+        for (let i = target.length - 1; i > 0; i--) value = `{ ${formatKey(target[i], style)}: ${value} }`;
+        return { title: MIGRATE_TITLE, edits: [{ start: m.start, end: m.end, newText: `${formatKey('plugins', style)}: ${value}` }], preferred: true };
+      }
       const remove = removeMember(parsed.text, m);
-      const set = setValue(parsed.text, root, ['plugins', 'entries', 'canvas', 'config', 'host', 'enabled'], String(enabled));
+      const set = setValue(parsed.text, root, target, String(enabled));
       if (!set || overlaps(set, remove)) return { title: 'Remove the retired "canvasHost"', edits: [remove] };
-      return { title: 'Migrate "canvasHost" to "plugins.entries.canvas.config.host.enabled"', edits: [remove, set], preferred: true };
+      return { title: MIGRATE_TITLE, edits: [remove, set], preferred: true };
     }
     case 'move-base-port': {
       const base = freeBase?.(fix.profile);

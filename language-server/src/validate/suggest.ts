@@ -1,4 +1,5 @@
-// "Did you mean ...?" for unknown keys: the closest known key by edit distance, case-insensitive.
+// "Did you mean ...?" for unknown keys: the closest known key by edit distance (a swap of two neighbouring
+// letters counts as one edit, the commonest typo), case-insensitive.
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
   let best: string | undefined;
@@ -11,14 +12,18 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
-function distance(a: string, b: string): number {
+/** Optimal string alignment distance. */
+export function distance(a: string, b: string): number {
   if (a === b) return 0;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1);
     }
+    before = prev;
     prev = cur;
   }
   return prev[b.length];

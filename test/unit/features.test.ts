@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseConfig } from '../../language-server/src/parse/tree';
+import { cursorContext } from '../../language-server/src/parse/cursor';
+import { hover } from '../../language-server/src/features/hover';
+import { complete } from '../../language-server/src/features/completion';
+import { portInlayHints } from '../../language-server/src/features/inlay-hints';
+import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
+import { offsetOf } from './helpers';
+
+const schema = bundledSchemaInUse();
+
+test('the cursor context survives text that does not parse', () => {
+  const text = "{ gateway: { mode: 'local', po";
+  const ctx = cursorContext(text, text.length);
+  assert.equal(ctx.expecting, 'key');
+  assert.deepEqual(ctx.path, ['gateway']);
+  assert.ok(ctx.siblings.has('mode'));
+  assert.equal(ctx.wordStart, text.length - 2);
+  const v = cursorContext("{ gateway: { bind: '", 20);
+  assert.equal(v.expecting, 'value');
+  assert.deepEqual(v.path, ['gateway', 'bind']);
+});
+
+test('key completion offers the keys of the object, minus those present, with snippets', () => {
+  const text = "{ gateway: { mode: 'local',  } }";
+  const items = complete(text, offsetOf(text, '  }') + 1, schema);
+  const labels = items.map((i) => i.label);
+  assert.ok(labels.includes('port') && labels.includes('bind'));
+  assert.ok(!labels.includes('mode'));
+  const bind = items.find((i) => i.label === 'bind')!;
+  assert.match((bind.textEdit as { newText: string }).newText, /^bind: \$\{1\|"auto",/);
+});
+
+test('value completion offers enum values', () => {
+  const text = "{ gateway: { bind:  } }";
+  const items = complete(text, offsetOf(text, 'bind:') + 6, schema);
+  assert.deepEqual(items.map((i) => i.label).sort(), ['"auto"', '"custom"', '"lan"', '"loopback"', '"tailnet"']);
+});
+
+test('retired keys are never offered', () => {
+  const text = '{  }';
+  assert.ok(!complete(text, 2, schema).some((i) => i.label === 'canvasHost'));
+});
+
+test('hover shows title, description, type and allowed values, never the value', () => {
+  const text = "{ gateway: { bind: 'loopback', auth: { token: 'super-secret-token' } } }";
+  const h = hover(parseConfig(text), offsetOf(text, 'bind') + 1, schema)!;
+  const md = (h.contents as { value: string }).value;
+  assert.match(md, /`gateway\.bind`/);
+  assert.match(md, /"loopback"/);
+  const tokenHover = hover(parseConfig(text), offsetOf(text, 'super-secret') + 2, schema);
+  assert.ok(!JSON.stringify(tokenHover).includes('super-secret-token'));
+});
+
+test('hover on gateway.port shows the derived port map', () => {
+  const text = '{ gateway: { port: 18789 } }';
+  const md = (hover(parseConfig(text), offsetOf(text, 'port') + 1, schema)!.contents as { value: string }).value;
+  assert.match(md, /control 18791 · relay 18799 · CDP 18800-18899/);
+});
+
+test('an inlay hint beside gateway.port carries the derived map', () => {
+  const [hint] = portInlayHints(parseConfig('{ gateway: { port: 20000 } }'));
+  assert.equal(hint.label, 'control 20002 · relay 20010 · CDP 20011-20110');
+  assert.deepEqual(hint.position, { line: 0, character: 24 });
+});

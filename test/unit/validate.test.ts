@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkText, isValid } from '../../language-server/src/validate/check';
+import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
+import { offsetOf } from './helpers';
+
+const schema = bundledSchemaInUse();
+const codes = (text: string) => checkText(text, schema).diagnostics.map((d) => d.code);
+
+test('a minimal valid config has no findings', () => {
+  const { diagnostics } = checkText("{ gateway: { mode: 'local', port: 18789, bind: 'loopback' } }", schema);
+  assert.deepEqual(diagnostics, []);
+});
+
+test('an unknown key is marked on the key itself, with its dot path and a suggestion', () => {
+  const text = "{ gateway: { mode: 'local', prot: 18789 } }";
+  const [d] = checkText(text, schema).diagnostics;
+  assert.equal(d.code, 'unknown-key');
+  assert.equal(d.path, 'gateway.prot');
+  assert.equal(d.start, offsetOf(text, 'prot'));
+  assert.equal(d.end, offsetOf(text, 'prot') + 4);
+  assert.match(d.message, /Did you mean "port"\?/);
+  assert.deepEqual(d.fixes?.[0], { kind: 'rename-key', path: 'gateway.prot', to: 'port' });
+});
+
+test('an unknown top-level key is caught', () => {
+  const text = "{ gateway: { mode: 'local' }, gatewya: {} }";
+  const d = checkText(text, schema).diagnostics.find((x) => x.code === 'unknown-key')!;
+  assert.equal(d.path, 'gatewya');
+  assert.match(d.message, /Did you mean "gateway"/);
+});
+
+test('a wrong value is marked on the value, listing the allowed ones', () => {
+  const text = "{ gateway: { mode: 'local', bind: 'everywhere' } }";
+  const [d] = checkText(text, schema).diagnostics;
+  assert.equal(d.path, 'gateway.bind');
+  assert.equal(text.slice(d.start, d.end), "'everywhere'");
+  assert.match(d.message, /"loopback"/);
+});
+
+test('a port out of range is an error on the value', () => {
+  const text = "{ gateway: { mode: 'local', port: 70000 } }";
+  const [d] = checkText(text, schema).diagnostics;
+  assert.equal(d.code, 'out-of-range');
+  assert.equal(text.slice(d.start, d.end), '70000');
+});
+
+test('retired keys say what replaced them and are not reported twice', () => {
+  const text = "{ gateway: { mode: 'local' }, canvasHost: { enabled: true }, browser: { controlPort: 18791 } }";
+  const ds = checkText(text, schema).diagnostics;
+  assert.deepEqual(ds.map((d) => d.code), ['retired-key', 'retired-key']);
+  assert.match(ds[0].message, /plugins\.entries\.canvas\.config\.host\.enabled/);
+  assert.match(ds[1].message, /gateway\.port \+ 2/);
+});
+
+test('a browser profile needs cdpPort or cdpUrl unless its driver needs neither', () => {
+  const bad = "{ gateway: { mode: 'local' }, browser: { profiles: { work: { headless: true } } } }";
+  assert.deepEqual(codes(bad), ['browser-profile-needs-cdp']);
+  const ok = "{ gateway: { mode: 'local' }, browser: { profiles: { me: { driver: 'existing-session' }, w: { cdpPort: 18801 } } } }";
+  assert.deepEqual(codes(ok), []);
+});
+
+test('a missing gateway.mode is a warning: the config validates but the gateway will not start', () => {
+  const { diagnostics } = checkText('{ gateway: { port: 18789 } }', schema);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['gateway-mode-missing', 'warning']]);
+  assert.ok(isValid(diagnostics));
+});
+
+test('duplicate keys warn on the earlier key', () => {
+  const text = "{ gateway: { mode: 'local', port: 1, port: 2 } }";
+  const d = checkText(text, schema).diagnostics.find((x) => x.code === 'duplicate-key')!;
+  assert.equal(d.start, offsetOf(text, 'port'));
+  assert.equal(d.severity, 'warning');
+});
+
+test('secrets never appear in a message', () => {
+  const secret = 'sk-very-secret-token-value';
+  const text = `{ gateway: { mode: 'local', auth: { mode: 'token', token: 12345, password: '${secret}', bogus: '${secret}' } } }`;
+  const { diagnostics } = checkText(text, schema);
+  assert.ok(diagnostics.length > 0);
+  for (const d of diagnostics) assert.ok(!d.message.includes(secret), d.message);
+});
+
+test('a 10 MB config is checked without crashing', () => {
+  const big = `{ gateway: { mode: 'local' }, env: { vars: { ${Array.from({ length: 200000 }, (_, i) => `K${i}: 'v${'x'.repeat(30)}'`).join(', ')} } } }`;
+  assert.ok(big.length > 8_000_000);
+  const r = checkText(big, schema);
+  assert.ok(Array.isArray(r.diagnostics));
+});
