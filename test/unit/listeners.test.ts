@@ -84,8 +84,8 @@ test('isPortFree sees a listener on the wildcard address too', async () => {
   }
 });
 
-test('listeningPorts says unsupported off Linux rather than claiming nothing listens', { skip: process.platform === 'linux' && 'only off Linux' }, async () => {
+test('listeningPorts says whether it can see listeners: yes on Linux, "unsupported" elsewhere', async () => {
   const r = await listeningPorts();
-  assert.equal(r.supported, false);
-  assert.equal(r.ports.size, 0);
+  assert.equal(r.supported, process.platform === 'linux');
+  if (!r.supported) assert.equal(r.ports.size, 0);
 });
