@@ -158,6 +158,26 @@ export function tail(file, lines = 40) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// Members of a killed group linger as zombies until init reaps them, and kill(-pgid, 0) still succeeds for those;
+// counting only live members from /proc lets stop() return as soon as the processes are really gone.
+function livingGroupMembers(pgid) {
+  let pids;
+  try {
+    pids = fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n));
+  } catch {
+    try { process.kill(-pgid, 0); return 1; } catch { return 0; }
+  }
+  let n = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') n++;
+    } catch { /* exited while we looked */ }
+  }
+  return n;
+}
+
 // ---- code-server --------------------------------------------------------------------------------------------------
 /**
  * Starts code-server on 127.0.0.1 in a fresh run dir. Options: port (free one if omitted), env (merged over the
@@ -229,7 +249,7 @@ export async function startCodeServer({
   const spawnError = new Promise((_, reject) => child.once('error', reject));
   spawnError.catch(() => {});
 
-  const groupAlive = () => { try { process.kill(-pgid, 0); return true; } catch { return false; } };
+  const groupAlive = () => livingGroupMembers(pgid) > 0;
   const killGroup = (sig) => { try { process.kill(-pgid, sig); } catch { /* already gone */ } };
   const exitKill = () => killGroup('SIGKILL');
   exitKills.add(exitKill);
@@ -278,13 +298,10 @@ export function loadPlaywright() {
 /** Launches Debian's Chromium headless; it is closed by cleanupAll()/signals if the caller does not close it first. */
 export async function openBrowser({ runDir, headless = true } = {}) {
   const { chromium } = loadPlaywright();
-  const env = { ...process.env };
   // Keeps Chromium's crash reports and caches out of $HOME.
-  if (runDir) {
-    const xdg = path.join(runDir, 'xdg');
-    fs.mkdirSync(xdg, { recursive: true });
-    Object.assign(env, { XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg, XDG_CACHE_HOME: xdg });
-  }
+  const xdg = path.join(runDir ?? runRoot, 'xdg');
+  fs.mkdirSync(xdg, { recursive: true });
+  const env = { ...process.env, XDG_CONFIG_HOME: xdg, XDG_DATA_HOME: xdg, XDG_CACHE_HOME: xdg };
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless,
