@@ -49,8 +49,12 @@ const layers = [
   { name: 'compile', cmd: 'npx', args: ['tsc', '-p', '.'] },
   { name: 'unit', cmd: process.execPath, args: nodeTestArgs('out/test/unit/'), dir: 'out/test/unit', counts: nodeTestCounts, color: true },
   { name: 'lsp', cmd: process.execPath, args: nodeTestArgs('out/test/lsp/'), dir: 'out/test/lsp', counts: nodeTestCounts, color: true },
+  { name: 'agreement', cmd: process.execPath, args: nodeTestArgs('out/test/agreement/'), dir: 'out/test/agreement', counts: nodeTestCounts, color: true },
   { name: 'host', cmd: process.execPath, args: ['scripts/run-host-tests.mjs'], counts: closingLineCounts },
 ];
+
+// Compiled tests of deleted sources would otherwise still run.
+fs.rmSync(path.join(repoRoot, 'out'), { recursive: true, force: true });
 
 const results = [];
 for (const layer of layers) {

@@ -1,0 +1,47 @@
+// Shared by the in-host suites: the extension's API, polling, and where the launcher put the fixture home.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { OpenClawApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'openclaw-tools.openclaw-gateways';
+
+export async function api(): Promise<OpenClawApi> {
+  const ext = vscode.extensions.getExtension<OpenClawApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+  return ext.activate();
+}
+
+export async function waitFor<T>(what: string, timeoutMs: number, probe: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function fixtureHome(): string {
+  const home = process.env.OPENCLAW_HOME;
+  assert.ok(home, 'OPENCLAW_HOME is not set: run through scripts/run-host-tests.mjs');
+  return home;
+}
+
+export function runDir(): string | undefined {
+  return process.env.OPENCLAW_TEST_RUN_DIR;
+}
+
+export function configOf(profileDir: string): string {
+  return path.join(fixtureHome(), profileDir, 'openclaw.json');
+}
+
+/** Evaluates this extension's own `viewItem =~ /re/` menu clauses for a context value. */
+export function menuCommands(packageJSON: any, contextValue: string, group?: RegExp): string[] {
+  const items: { command: string; when?: string; group?: string }[] = packageJSON.contributes.menus['view/item/context'];
+  return [...new Set(items.filter((i) => {
+    if (group && !group.test(i.group ?? '')) return false;
+    const m = /viewItem =~ \/(.+?)\//.exec(i.when ?? '');
+    return !!m && new RegExp(m[1]).test(contextValue);
+  }).map((i) => i.command))].sort();
+}
