@@ -23,10 +23,13 @@ export interface OpenClawApi {
   terminals: Terminals;
   portMap: PortMapPanel;
   deps: ActionDeps;
+  /** Wall time of activate() itself, for `npm run bench`. */
+  activationMs: number;
   refresh(): Promise<void>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<OpenClawApi> {
+  const started = Date.now();
   const output = vscode.window.createOutputChannel('OpenClaw', { log: true });
   const tree = new ProfilesTree();
   const schemaStatus = new SchemaStatus();
@@ -75,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenCl
   void refresh().catch((e) => output.error(`could not read the host model: ${e}`));
   if (vscode.workspace.isTrusted) void cliAvailable().then((ok) => vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', !ok));
   else void vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', false);
-  return { client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, terminals, portMap, deps, refresh };
+  return { client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, terminals, portMap, deps, refresh, activationMs: Date.now() - started };
 }
 
 export function deactivate(): void {

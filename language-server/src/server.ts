@@ -250,7 +250,14 @@ connection.onCodeAction(async (params) => {
   }, []);
 });
 
-connection.onRequest(HostModelRequest, () => toProtocolModel(host, schemaStatus));
+// Asked after actions that write profiles (a new profile, onboarding): read the disk now rather than wait for the watcher.
+connection.onRequest(HostModelRequest, async () => {
+  if (watcher) {
+    await watcher.reread();
+    reassemble();
+  }
+  return toProtocolModel(host, schemaStatus);
+});
 connection.onRequest(FreeBasePortRequest, async (params) => {
   const inUse = params.checkListeners === false ? undefined : (await listeners.portsInUse()).excluding(undefined);
   return freeBaseFor(params.profile, params.near, inUse) ?? null;

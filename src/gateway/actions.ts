@@ -17,8 +17,12 @@ export interface ActionDeps {
   refresh: () => Promise<void>;
 }
 
-export function terminalName(profile: string): string {
-  return `OpenClaw: ${profile}`;
+/** The gateway runs in the profile's own terminal; logs and one-shot checks get their own, so a running
+ *  gateway never receives another command's keystrokes. */
+export type TerminalPurpose = 'gateway' | 'logs' | 'tasks';
+
+export function terminalName(profile: string, purpose: TerminalPurpose = 'gateway'): string {
+  return purpose === 'gateway' ? `OpenClaw: ${profile}` : `OpenClaw: ${profile} (${purpose})`;
 }
 
 /** The CLI's arguments for a profile: convention profiles by name, other instances through their environment. */
@@ -46,13 +50,13 @@ export async function pickProfile(tree: ProfilesTree, arg: unknown, placeHolder:
   return pick?.p;
 }
 
-async function runInProfileTerminal(deps: ActionDeps, p: ProfileSummary, args: string[], wait = false) {
+async function runInProfileTerminal(deps: ActionDeps, p: ProfileSummary, args: string[], purpose: TerminalPurpose, wait = false) {
   const cli = await requireCli();
   if (!cli) return undefined;
-  const result = await deps.terminals.run({ terminalName: terminalName(p.name), argv: [cli.path, ...profileArgs(p, ...args)], env: p.env, wait });
+  const result = await deps.terminals.run({ terminalName: terminalName(p.name, purpose), argv: [cli.path, ...profileArgs(p, ...args)], env: p.env, wait });
   deps.output.info(`[${p.name}] ${result.commandLine}${result.exitCode !== undefined ? ` -> exit ${result.exitCode}` : ''}`);
   if (wait && result.exitCode !== undefined && result.exitCode !== 0) {
-    void vscode.window.showWarningMessage(`openclaw ${args.join(' ')} (${p.name}) exited with code ${result.exitCode}. See the "${terminalName(p.name)}" terminal.`);
+    void vscode.window.showWarningMessage(`openclaw ${args.join(' ')} (${p.name}) exited with code ${result.exitCode}. See the "${terminalName(p.name, purpose)}" terminal.`);
   }
   return result;
 }
@@ -68,7 +72,12 @@ function profileAction(what: string, run: (deps: ActionDeps, p: ProfileSummary) 
 }
 
 async function launch(deps: ActionDeps, p: ProfileSummary) {
-  const r = await runInProfileTerminal(deps, p, ['gateway', '--port', String(p.basePort)]);
+  const live = deps.tree.getLive()[p.name];
+  if (live?.state === 'running' || live?.state === 'starting') {
+    void vscode.window.showInformationMessage(`The gateway of "${p.name}" is already ${live.state}${live.pid ? ` (pid ${live.pid})` : ''}.`);
+    return undefined;
+  }
+  const r = await runInProfileTerminal(deps, p, ['gateway', '--port', String(p.basePort)], 'gateway');
   setTimeout(() => void deps.refresh(), 1500);
   return r;
 }
@@ -96,12 +105,14 @@ async function gatewayStatus(deps: ActionDeps, p: ProfileSummary) {
 async function doctor(deps: ActionDeps, p: ProfileSummary) {
   const cli = await requireCli();
   if (!cli) return undefined;
-  void runInProfileTerminal(deps, p, ['doctor']);
+  void runInProfileTerminal(deps, p, ['doctor'], 'tasks');
   const result = await deps.client.sendRequest(DoctorRequest, { profile: p.name, cliPath: cli.path });
   deps.output.info(`[${p.name}] doctor --lint: ${result.message}`);
+  // Notifications are not awaited: a command must finish whether or not anyone clicks.
   if (result.findings) {
-    const open = await vscode.window.showWarningMessage(`${p.name}: ${result.message}`, 'Open Config');
-    if (open) await vscode.window.showTextDocument(vscode.Uri.file(p.configPath));
+    void vscode.window.showWarningMessage(`${p.name}: ${result.message}`, 'Open Config').then((open) => {
+      if (open) void vscode.window.showTextDocument(vscode.Uri.file(p.configPath));
+    });
   } else void vscode.window.showInformationMessage(`${p.name}: ${result.message}`);
   return result;
 }
@@ -113,13 +124,13 @@ export const HANDLERS: Record<string, Handler> = {
     await stop(deps, p);
     return launch(deps, p);
   }),
-  'openclaw.installService': profileAction('Installing a service', (deps, p) => runInProfileTerminal(deps, p, ['gateway', 'install'], true)),
-  'openclaw.uninstallService': profileAction('Uninstalling a service', (deps, p) => runInProfileTerminal(deps, p, ['gateway', 'uninstall'], true)),
-  'openclaw.checkStatus': profileAction('Checking status', (deps, p) => runInProfileTerminal(deps, p, ['status'], true)),
+  'openclaw.installService': profileAction('Installing a service', (deps, p) => runInProfileTerminal(deps, p, ['gateway', 'install'], 'tasks', true)),
+  'openclaw.uninstallService': profileAction('Uninstalling a service', (deps, p) => runInProfileTerminal(deps, p, ['gateway', 'uninstall'], 'tasks', true)),
+  'openclaw.checkStatus': profileAction('Checking status', (deps, p) => runInProfileTerminal(deps, p, ['status'], 'tasks', true)),
   'openclaw.gatewayStatus': profileAction('Checking gateway status', gatewayStatus),
-  'openclaw.browserStatus': profileAction('Checking browser status', (deps, p) => runInProfileTerminal(deps, p, ['browser', 'status'], true)),
+  'openclaw.browserStatus': profileAction('Checking browser status', (deps, p) => runInProfileTerminal(deps, p, ['browser', 'status'], 'tasks', true)),
   'openclaw.doctor': profileAction('Running doctor', doctor),
-  'openclaw.showLogs': profileAction('Showing logs', (deps, p) => runInProfileTerminal(deps, p, ['logs', '--follow'])),
+  'openclaw.showLogs': profileAction('Showing logs', (deps, p) => runInProfileTerminal(deps, p, ['logs', '--follow'], 'logs')),
   'openclaw.openControlUi': async (deps, arg) => {
     const p = await pickProfile(deps.tree, arg, 'Open the Control UI of which profile?');
     if (!p) return undefined;

@@ -2,7 +2,7 @@
 // CLI becomes a message with an action, never a stack trace.
 import * as vscode from 'vscode';
 import { runCli } from '../../language-server/src/host/run-cli';
-import { parseCliVersion } from '../../language-server/src/schema/cli-loader';
+import { parseCliVersion } from '../../language-server/src/host/cli-version';
 import { readSettings } from '../client';
 
 export interface CliInfo { path: string; version: string }
@@ -43,9 +43,10 @@ export async function requireCli(): Promise<CliInfo | undefined> {
   const r = await cached;
   if ('path' in r) return r;
   cached = undefined;
-  const pick = await vscode.window.showErrorMessage(`OpenClaw CLI unavailable: ${r.error}`, 'Install OpenClaw CLI', 'Set CLI Path');
-  if (pick === 'Install OpenClaw CLI') void vscode.commands.executeCommand('openclaw.installCli');
-  if (pick === 'Set CLI Path') void vscode.commands.executeCommand('workbench.action.openSettings', 'openclaw.cliPath');
+  void vscode.window.showErrorMessage(`OpenClaw CLI unavailable: ${r.error}`, 'Install OpenClaw CLI', 'Set CLI Path').then((pick) => {
+    if (pick === 'Install OpenClaw CLI') void vscode.commands.executeCommand('openclaw.installCli');
+    if (pick === 'Set CLI Path') void vscode.commands.executeCommand('workbench.action.openSettings', 'openclaw.cliPath');
+  });
   return undefined;
 }
 

@@ -1,6 +1,8 @@
 // Foundation checks that run inside a real extension host: the extension's contributions (language, diagnostics,
 // view, terminal command) work end to end, not only in unit tests against the language server.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'openclaw-tools.openclaw-gateways';
@@ -21,12 +23,24 @@ function workspaceRoot(): vscode.Uri {
   return folder.uri;
 }
 
+/** Figures for `npm run bench`, which reads them from .run/host-metrics.json. */
+function recordMetric(name: string, value: number): void {
+  const runDir = process.env.OPENCLAW_TEST_RUN_DIR;
+  if (!runDir) return;
+  const file = path.join(path.dirname(runDir), 'host-metrics.json');
+  let metrics: Record<string, number> = {};
+  try { metrics = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* first figure */ }
+  metrics[name] = value;
+  fs.writeFileSync(file, JSON.stringify(metrics, null, 2) + '\n');
+}
+
 describe('foundation', () => {
   it('the extension is installed and activates', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not loaded in the extension host`);
-    await ext.activate();
+    const api = await ext.activate();
     assert.strictEqual(ext.isActive, true);
+    recordMetric('activationMs', (api as { activationMs: number }).activationMs);
   });
 
   it('openclaw.json is an openclaw-config document and a JSON5 syntax error is reported', async () => {
@@ -34,6 +48,7 @@ describe('foundation', () => {
     const text = '{\n  gateway: {\n    port: 18789,,\n  },\n}\n';
     await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
     try {
+      const opened = Date.now();
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
       assert.strictEqual(doc.languageId, 'openclaw-config');
@@ -53,6 +68,7 @@ describe('foundation', () => {
         throw new Error(`${e.message}; diagnostics seen: ${JSON.stringify(seen)}`);
       });
       assert.ok(diag.message.length > 0);
+      recordMetric('firstDiagnosticsMs', Date.now() - opened);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }

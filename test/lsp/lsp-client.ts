@@ -14,6 +14,8 @@ export interface Session {
   proc: ChildProcess;
   diagnostics: Map<string, PublishDiagnosticsParams>;
   stderr: string[];
+  /** Every window/logMessage text the server sent, in order. */
+  logs: string[];
   open(uri: string, text: string, version?: number): void;
   change(uri: string, text: string, version: number): void;
   waitDiagnostics(uri: string, pred?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
@@ -33,7 +35,8 @@ export async function startServer(opts: { env?: NodeJS.ProcessEnv; init?: Record
   });
   conn.onRequest('workspace/configuration', () => [null]);
   conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('window/logMessage', () => undefined);
+  const logs: string[] = [];
+  conn.onNotification('window/logMessage', (p: { message?: string }) => { logs.push(String(p?.message)); });
   conn.listen();
   await conn.sendRequest(InitializeRequest.type, {
     processId: process.pid, rootUri: null, workspaceFolders: null,
@@ -42,7 +45,7 @@ export async function startServer(opts: { env?: NodeJS.ProcessEnv; init?: Record
   });
   await conn.sendNotification(InitializedNotification.type, {});
   return {
-    conn, proc, diagnostics, stderr,
+    conn, proc, diagnostics, stderr, logs,
     open(uri, text, version = 1) {
       void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'openclaw-config', version, text } });
     },

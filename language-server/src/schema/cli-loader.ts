@@ -3,14 +3,11 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../host/run-cli';
+import { parseCliVersion } from '../host/cli-version';
 import { repairCliSchema } from './repair';
 import { schemaFromCli, type SchemaInUse } from './in-use';
 
 export interface CliSchemaResult { schema?: SchemaInUse; version?: string; error?: string; fromCache?: boolean }
-
-export function parseCliVersion(stdout: string): string | undefined {
-  return /(\d{4}\.\d+\.\d+(?:[-.][0-9A-Za-z.]+)?)/.exec(stdout)?.[1];
-}
 
 export async function cliVersion(cliPath: string, env: NodeJS.ProcessEnv): Promise<{ version?: string; error?: string }> {
   const r = await runCli(cliPath, ['--version'], { env, timeoutMs: 15000 });

@@ -3,7 +3,7 @@ import { parseConfig, toValue, type ParsedConfig } from '../parse/tree';
 import type { SchemaInUse } from '../schema/in-use';
 import type { ConfigDiagnostic } from './diagnostic';
 import { duplicateKeyDiagnostics, gatewayModeDiagnostic, refinementDiagnostics, retiredKeyDiagnostics, RETIRED_KEYS } from './rules';
-import { schemaDiagnostics } from './schema-issues';
+import { schemaDiagnostics, stopsRefinements } from './schema-issues';
 
 export interface CheckResult { parsed: ParsedConfig; diagnostics: ConfigDiagnostic[]; value?: unknown }
 
@@ -28,7 +28,8 @@ export function checkParsed(parsed: ParsedConfig, schema: SchemaInUse): CheckRes
   diagnostics.push(...retired);
   const result = schema.zod.safeParse(value);
   if (!result.success) diagnostics.push(...schemaDiagnostics(root, result.error.issues, schema.json, new Set(RETIRED_KEYS.map((r) => r.path))));
-  diagnostics.push(...refinementDiagnostics(root));
+  const stopped = result.success ? [] : result.error.issues.filter(stopsRefinements).map((i) => i.path.map(String));
+  diagnostics.push(...refinementDiagnostics(root, (at) => stopped.some((p) => at.every((seg, i) => p[i] === seg))));
   diagnostics.push(...duplicateKeyDiagnostics(parsed.duplicates));
   const mode = gatewayModeDiagnostic(root);
   if (mode) diagnostics.push(mode);

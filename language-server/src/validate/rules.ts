@@ -1,6 +1,6 @@
 // What OpenClaw enforces outside its JSON Schema: retired keys, refinements, duplicate keys and the
 // start-up requirement on gateway.mode.
-import { dotPath, memberAt, memberOf, nodeAt, type DuplicateKey, type ObjectNode, type ValueNode } from '../parse/tree';
+import { dotPath, memberAt, memberOf, nodeAt, type DuplicateKey, type Member, type ObjectNode, type ValueNode } from '../parse/tree';
 import type { ConfigDiagnostic } from './diagnostic';
 
 export interface RetiredKey { path: string; message: string; fix: ConfigDiagnostic['fixes'] }
@@ -41,31 +41,112 @@ export function duplicateKeyDiagnostics(dups: DuplicateKey[]): ConfigDiagnostic[
 
 const DRIVERS_WITHOUT_PORT = new Set(['existing-session', 'extension']);
 
-export function refinementDiagnostics(root: ValueNode): ConfigDiagnostic[] {
+/** Says whether OpenClaw's own checks of the object at a path are skipped: zod runs an object's refinements only
+ *  when nothing inside it had a wrong type or value, so reporting them anyway would disagree with the CLI. */
+export type RefinementsSkipped = (path: readonly string[]) => boolean;
+
+/** The plain value of a member as OpenClaw sees it (scalars only; objects and arrays count as present). */
+function scalarOf(obj: ObjectNode, key: string): unknown {
+  const v = memberOf(obj, key)?.value;
+  if (!v) return undefined;
+  return v.kind === 'object' || v.kind === 'array' ? true : v.value;
+}
+
+/** Members that survive duplicate keys, in the order OpenClaw's parsed object lists them (first occurrence). */
+function winners(obj: ObjectNode): Member[] {
+  const seen = new Set<string>();
+  const out: Member[] = [];
+  for (const m of obj.members) {
+    if (seen.has(m.key)) continue;
+    seen.add(m.key);
+    out.push(memberOf(obj, m.key)!);
+  }
+  return out;
+}
+
+/** OpenClaw's normalizeAgentId: ids that differ only in case (or in characters it rewrites) name one agent. */
+function agentIdOf(key: string): string {
+  const trimmed = key.trim();
+  const lower = trimmed.toLowerCase();
+  if (/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(trimmed)) return lower;
+  return lower.replace(/[^a-z0-9_-]+/g, '-').replace(/^-+/, '').replace(/-+$/, '').slice(0, 64) || 'main';
+}
+
+export function refinementDiagnostics(root: ValueNode, skipped: RefinementsSkipped = () => false): ConfigDiagnostic[] {
   const out: ConfigDiagnostic[] = [];
   const profiles = nodeAt(root, ['browser', 'profiles']);
   if (profiles?.kind === 'object') {
-    for (const m of profiles.members) {
-      if (m.value.kind !== 'object' || memberOf(profiles, m.key) !== m) continue;
-      const driver = memberOf(m.value, 'driver')?.value;
-      if (driver?.kind === 'string' && DRIVERS_WITHOUT_PORT.has(driver.value as string)) continue;
-      if (memberOf(m.value, 'cdpPort') || memberOf(m.value, 'cdpUrl')) continue;
-      out.push({
-        severity: 'error', code: 'browser-profile-needs-cdp',
-        message: `Browser profile "${m.key}" must set cdpPort or cdpUrl (only the "existing-session" and "extension" drivers need neither).`,
-        path: `browser.profiles.${m.key}`, start: m.keyStart, end: m.keyEnd,
-      });
+    for (const m of winners(profiles)) {
+      if (m.value.kind !== 'object' || skipped(['browser', 'profiles', m.key])) continue;
+      const profile = m.value;
+      const path = `browser.profiles.${m.key}`;
+      const driver = scalarOf(profile, 'driver');
+      // Truthiness, as OpenClaw tests it: cdpPort 0 and cdpUrl "" count as unset.
+      if (!DRIVERS_WITHOUT_PORT.has(driver as string) && !scalarOf(profile, 'cdpPort') && !scalarOf(profile, 'cdpUrl')) {
+        out.push({
+          severity: 'error', code: 'browser-profile-needs-cdp',
+          message: `Browser profile "${m.key}" must set cdpPort or cdpUrl (only the "existing-session" and "extension" drivers need neither).`,
+          path, start: m.keyStart, end: m.keyEnd,
+        });
+      }
+      const userDataDir = memberOf(profile, 'userDataDir');
+      if (driver !== 'existing-session' && scalarOf(profile, 'userDataDir')) {
+        out.push({
+          severity: 'error', code: 'browser-profile-user-data-dir',
+          message: `Browser profile "${m.key}": userDataDir is only used with the "existing-session" driver.`,
+          path, start: userDataDir!.keyStart, end: userDataDir!.keyEnd,
+        });
+      }
+      const cdpUrl = memberOf(profile, 'cdpUrl');
+      if (driver === 'extension' && scalarOf(profile, 'cdpUrl')) {
+        out.push({
+          severity: 'error', code: 'browser-profile-extension-cdp-url',
+          message: `Browser profile "${m.key}": the "extension" driver takes no cdpUrl (the extension relay owns the endpoint).`,
+          path, start: cdpUrl!.keyStart, end: cdpUrl!.keyEnd,
+        });
+      }
     }
   }
+  const agents = nodeAt(root, ['agents']);
   const entries = nodeAt(root, ['agents', 'entries']);
-  if (entries?.kind === 'object' && new Set(entries.members.map((m) => m.key)).size > 1) {
-    const ownership = nodeAt(root, ['agents', 'ownership']);
-    if (!(ownership?.kind === 'string' && ownership.value === 'explicit')) {
-      const m = memberAt(root, ['agents', 'entries'])!;
+  if (agents?.kind === 'object' && entries?.kind === 'object' && !skipped(['agents'])) {
+    const roster = winners(entries);
+    const entriesKey = memberAt(root, ['agents', 'entries'])!;
+    const ownershipMember = memberOf(agents, 'ownership');
+    const explicit = scalarOf(agents, 'ownership') === 'explicit';
+    const firstById = new Map<string, string>();
+    for (const m of roster) {
+      const id = agentIdOf(m.key);
+      const first = firstById.get(id);
+      if (first === undefined) { firstById.set(id, m.key); continue; }
+      out.push({
+        severity: 'error', code: 'agents-duplicate-id',
+        message: `Agents "${first}" and "${m.key}" are the same agent: ids are compared as "${id}". Rename one of them.`,
+        path: `agents.entries.${m.key}`, start: m.keyStart, end: m.keyEnd,
+      });
+    }
+    // The legacy `default: true` marker still stands in for agents.ownership (OpenClaw migrates it), once.
+    const marked = roster.filter((m) => m.value.kind === 'object' && scalarOf(m.value, 'default') === true);
+    if (marked.length > 1) {
+      out.push({
+        severity: 'error', code: 'agents-default-markers',
+        message: `Only one agent may be marked "default": true; ${marked.length} are (${marked.map((m) => `"${m.key}"`).join(', ')}).`,
+        path: 'agents.entries', start: entriesKey.keyStart, end: entriesKey.keyEnd,
+      });
+    }
+    if (explicit && marked.length > 0) {
+      out.push({
+        severity: 'error', code: 'agents-ownership-with-default',
+        message: '"agents.ownership": "explicit" cannot be combined with a legacy "default": true marker on an agent.',
+        path: 'agents.ownership', start: ownershipMember!.keyStart, end: ownershipMember!.keyEnd,
+      });
+    }
+    if (roster.length > 1 && marked.length === 0 && !explicit) {
+      // Reported on agents.ownership, which is what is missing, but shown on the roster that needs it.
       out.push({
         severity: 'error', code: 'agents-ownership',
         message: 'Several agents in "agents.entries" need "agents.ownership": "explicit".',
-        path: 'agents.entries', start: m.keyStart, end: m.keyEnd,
+        path: 'agents.ownership', start: entriesKey.keyStart, end: entriesKey.keyEnd,
       });
     }
   }

@@ -70,6 +70,14 @@ function flattenUnion(issue: Extract<Issue, { code: 'invalid_union' }>): Issue |
   return { ...first, path: [...issue.path, ...first.path] } as Issue;
 }
 
+/** zod skips the refinements of every object that encloses an issue of these kinds (a wrong type or value, a bad
+ *  record key); unknown keys and failed range or format checks let them run. OpenClaw's cross-field rules are such
+ *  refinements, so ours stand down in the same places. */
+export function stopsRefinements(issue: Issue): boolean {
+  return issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union'
+    || issue.code === 'invalid_key' || issue.code === 'invalid_element';
+}
+
 function missingRange(root: ValueNode, path: Segment[]): { start: number; end: number } {
   for (let i = path.length; i > 0; i--) {
     const m = memberAt(root, path.slice(0, i));
@@ -115,9 +123,12 @@ function messageOf(issue: Issue, path: Segment[], node: ValueNode | undefined): 
 
 function describe(node: ValueNode): string {
   if (node.kind === 'number' && Number.isInteger(node.value)) return 'an integer';
+  // Infinity and NaN are JSON5 numbers that no numeric field accepts: "a number" would contradict the message.
+  if (node.kind === 'number' && !Number.isFinite(node.value)) return String(node.value);
   return article(node.kind);
 }
 
 function article(t: string): string {
+  if (t === 'int') t = 'integer';
   return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
 }

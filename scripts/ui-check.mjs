@@ -1,0 +1,102 @@
+// UI-level check in the real workbench: installs the packaged .vsix into code-server, opens the fixture home,
+// opens a profile config with a port clash, clicks the OpenClaw activity-bar item and reads the rendered rows
+// and the Problems panel. Saves a screenshot (.run/ui-profiles.png; with --update-screenshot also the README's).
+// Closing line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cleanupAll, copyFixtures, createRunDir, openBrowser, repoRoot, startCodeServer, toolsDir } from './vscode-host.mjs';
+
+const updateShot = process.argv.includes('--update-screenshot');
+const log = (m) => console.log(`[ui-check] ${m}`);
+const results = [];
+const check = (name, ok, detail = '') => {
+  results.push(ok);
+  console.log(`  ${ok ? '✔' : '✖'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
+};
+
+function packageVsix() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const vsix = path.join(repoRoot, `${pkg.name}-${pkg.version}.vsix`);
+  const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0 || !fs.existsSync(vsix)) throw new Error('npm run package failed');
+  return vsix;
+}
+
+async function main() {
+  const vsix = packageVsix();
+  log(`packaged ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB)`);
+  const runDir = createRunDir('ui');
+  const { home } = copyFixtures(runDir);
+  const extensionsDir = path.join(runDir, 'extensions');
+  const install = spawnSync(path.join(toolsDir, 'node24', 'bin', 'node'), [
+    path.join(toolsDir, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    '--extensions-dir', extensionsDir, '--user-data-dir', path.join(runDir, 'user-data'), '--install-extension', vsix,
+  ], { env: { ...process.env, XDG_CONFIG_HOME: path.join(runDir, 'xdg'), XDG_DATA_HOME: path.join(runDir, 'xdg'), EXTENSIONS_GALLERY: '{}' }, encoding: 'utf8' });
+  check('the .vsix installs into code-server', install.status === 0, install.stderr || install.stdout);
+
+  const server = await startCodeServer({ runDir, extensionsDir, env: { OPENCLAW_HOME: home }, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  const browser = await openBrowser({ runDir });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(home, '.openclaw-rescue'))}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.waitForTimeout(1500);
+
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('openclaw.json');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+
+    const icon = page.locator('.activitybar [aria-label^="OpenClaw"], .activitybar a[aria-label^="OpenClaw"]').first();
+    await icon.click({ timeout: 30000 });
+    const rows = page.locator('.pane-body .monaco-list-row');
+    let texts = [];
+    for (let i = 0; i < 100; i++) {
+      texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      if (texts.some((t) => t.startsWith('rescue'))) break;
+      await page.waitForTimeout(200);
+    }
+    check('the Profiles view renders one row per profile', ['default', 'lab', 'ops', 'qa', 'rescue', 'stage'].every((n) => texts.some((t) => t.startsWith(n))), JSON.stringify(texts));
+    check('the clash shows in the rows', texts.some((t) => /^rescue :18809 · conflict/.test(t)), JSON.stringify(texts));
+
+    await rows.filter({ hasText: /^rescue/ }).first().click();
+    await page.waitForTimeout(600);
+    texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    check('expanding a profile shows its ports and the conflict row', texts.includes('Ports 18809-18919') && texts.some((t) => t.startsWith('Port clash with default')), JSON.stringify(texts));
+
+    await page.keyboard.press('Control+Shift+M');
+    let problems = '';
+    for (let i = 0; i < 50 && !/Port clash/.test(problems); i++) {
+      await page.waitForTimeout(200);
+      problems = await page.locator('.markers-panel').innerText().catch(() => '');
+    }
+    check('the Problems panel lists the port clash from the language server', /Port clash with profile "default"/.test(problems), problems.slice(0, 300));
+
+    const status = await page.locator('.statusbar').innerText();
+    check('the status bar shows running/total and conflicts', /OpenClaw 0\/6 · 4 conflicts/.test(status), status.slice(0, 300));
+
+    const shot = path.join(repoRoot, '.run', 'ui-profiles.png');
+    await page.screenshot({ path: shot });
+    log(`screenshot ${path.relative(repoRoot, shot)}`);
+    if (updateShot) {
+      const dest = path.join(repoRoot, 'media', 'screenshots', 'profiles.png');
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      fs.copyFileSync(shot, dest);
+      log(`README screenshot updated: ${path.relative(repoRoot, dest)}`);
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+  }
+}
+
+main().catch((e) => {
+  check('ui check ran', false, e.stack ?? String(e));
+}).finally(async () => {
+  await cleanupAll();
+  const failed = results.filter((r) => !r).length;
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  process.exit(failed || !results.length ? 1 : 0);
+});

@@ -1,0 +1,107 @@
+// The real OpenClaw CLI and our built checker, run as child processes with an isolated environment: the agreement
+// tests compare our answers with OpenClaw's own, so OpenClaw must be the real thing and must not see the real home.
+import { spawn } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const REPO = path.resolve(__dirname, '../../..');
+export const CORPUS = path.join(REPO, 'test/corpus');
+export const CHECKER = path.join(REPO, 'dist/cli.js');
+export const FIXTURE_HOME = path.join(REPO, 'test/fixtures/home');
+export const OPENCLAW = path.join(REPO, '.tools/openclaw/node_modules/.bin/openclaw');
+export const NODE24_BIN = path.join(REPO, '.tools/node24/bin');
+
+/** Called first in every test that needs the CLI: a missing CLI is a failure, never a skip, or the agreement
+ *  would silently stop being checked. */
+export function requireOpenclaw(): void {
+  const missing = [OPENCLAW, path.join(NODE24_BIN, 'node')].filter((p) => !existsSync(p));
+  if (missing.length) {
+    throw new Error(`the real OpenClaw CLI is required but ${missing.map((p) => path.relative(REPO, p)).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing: run \`npm run install-tools\``);
+  }
+}
+
+export function requireChecker(): void {
+  if (!existsSync(CHECKER)) throw new Error(`${path.relative(REPO, CHECKER)} is missing: run \`node esbuild.mjs\` first`);
+}
+
+export interface TempHome { dir: string; remove(): Promise<void> }
+
+export async function makeTempHome(prefix = 'openclaw-agreement-'): Promise<TempHome> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  return { dir, remove: () => fs.rm(dir, { recursive: true, force: true }) };
+}
+
+/** The environment for the CLI (and for our checker when it calls the CLI): inherited OPENCLAW_* variables are
+ *  dropped because an exported OPENCLAW_STATE_DIR or OPENCLAW_CONFIG_PATH would silently win over the test's own;
+ *  HOME moves too, so neither OpenClaw nor our schema cache (~/.cache) writes into the real home. */
+export function isolatedEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('OPENCLAW_')) env[k] = v;
+  return {
+    ...env,
+    PATH: `${NODE24_BIN}${path.delimiter}${process.env.PATH ?? ''}`,
+    HOME: home,
+    OPENCLAW_HOME: home,
+    OPENCLAW_DISABLE_BONJOUR: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...extra,
+  };
+}
+
+export interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }
+
+export function run(cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number }): Promise<Run> {
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: opts.env, cwd: opts.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.on('close', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stdout, stderr, ms: Date.now() - t0 }); });
+  });
+}
+
+/** Runs `openclaw ARGS` against a home of its own (made and removed here unless `home` is given). */
+export async function runOpenclaw(args: string[], opts: { home?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Run> {
+  const temp = opts.home ? undefined : await makeTempHome('openclaw-cli-');
+  try {
+    return await run(OPENCLAW, args, { env: isolatedEnv(opts.home ?? temp!.dir, opts.env), timeoutMs: opts.timeoutMs ?? 60_000 });
+  } finally {
+    await temp?.remove();
+  }
+}
+
+/** The JSON document a `--json` command printed; OpenClaw may print other lines first. */
+export function jsonOf<T = unknown>(r: Run, what: string): T {
+  const at = r.stdout.search(/^[{[]/m);
+  try {
+    if (at < 0) throw new Error('no JSON in stdout');
+    return JSON.parse(r.stdout.slice(at)) as T;
+  } catch (e) {
+    throw new Error(`${what}: ${(e as Error).message} (exit ${r.code})\nstdout: ${r.stdout.slice(0, 2000)}\nstderr: ${r.stderr.slice(0, 2000)}`);
+  }
+}
+
+/** Our built checker as a user runs it (`node dist/cli.js ...`). */
+export function runChecker(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<Run> {
+  return run(process.execPath, [CHECKER, ...args], { env: opts.env ?? process.env, cwd: opts.cwd, timeoutMs: opts.timeoutMs ?? 120_000 });
+}
+
+/** fn over items with at most `limit` running at once (the CLI is CPU-bound, ~1.2 s a call), results in order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
