@@ -50,6 +50,7 @@ const report = await core.runFuzz({
   log: (line) => console.log(line),
 });
 for (const f of report.failures) console.log(core.formatFailure(seed, f));
+console.log(`mutations: ${Object.entries(report.ops).map(([k, n]) => `${k} ${n}`).join(', ')}`);
 if (report.slowest) console.log(`slowest answer: mutant ${report.slowest.index} (${report.slowest.ops.join(' + ')}, ${report.slowest.chars} chars) ${report.slowest.ms} ms`);
 console.log(core.summaryLine(report));
 process.exit(report.failures.length ? 1 : 0);

@@ -40,13 +40,11 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(home, '.openclaw-rescue'))}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-    await page.waitForTimeout(1500);
-
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('openclaw.json');
-    await page.waitForTimeout(800);
-    await page.keyboard.press('Enter');
+    await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 60000 });
+    // The file explorer lists the folder once the remote file system answers; opening from it is what a user does.
+    const fileRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'openclaw.json' }).first();
+    await fileRow.waitFor({ timeout: 60000 });
+    await fileRow.click();
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
 
     const icon = page.locator('.activitybar [aria-label^="OpenClaw"], .activitybar a[aria-label^="OpenClaw"]').first();
@@ -59,12 +57,15 @@ async function main() {
       await page.waitForTimeout(200);
     }
     check('the Profiles view renders one row per profile', ['default', 'lab', 'ops', 'qa', 'rescue', 'stage'].every((n) => texts.some((t) => t.startsWith(n))), JSON.stringify(texts));
-    check('the clash shows in the rows', texts.some((t) => /^rescue :18809 · conflict/.test(t)), JSON.stringify(texts));
+    check('the clash shows in the rows', texts.some((t) => /^rescue ?:18809 · conflict/.test(t)), JSON.stringify(texts));
 
     await rows.filter({ hasText: /^rescue/ }).first().click();
-    await page.waitForTimeout(600);
-    texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    check('expanding a profile shows its ports and the conflict row', texts.includes('Ports 18809-18919') && texts.some((t) => t.startsWith('Port clash with default')), JSON.stringify(texts));
+    for (let i = 0; i < 50; i++) {
+      texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      if (texts.some((t) => t.startsWith('Port clash with default'))) break;
+      await page.waitForTimeout(200);
+    }
+    check('expanding a profile shows its ports and the conflict row', texts.some((t) => /^Ports ?18809-18919$/.test(t)) && texts.some((t) => t.startsWith('Port clash with default')), JSON.stringify(texts));
 
     await page.keyboard.press('Control+Shift+M');
     let problems = '';
@@ -77,6 +78,10 @@ async function main() {
     const status = await page.locator('.statusbar').innerText();
     check('the status bar shows running/total and conflicts', /OpenClaw 0\/6 · 4 conflicts/.test(status), status.slice(0, 300));
 
+    // A hover tooltip from the clicks above would cover the rows in the picture.
+    await page.mouse.move(900, 330);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
     const shot = path.join(repoRoot, '.run', 'ui-profiles.png');
     await page.screenshot({ path: shot });
     log(`screenshot ${path.relative(repoRoot, shot)}`);

@@ -22,6 +22,8 @@ export interface FuzzReport {
   failures: FuzzFailure[];
   maxResponseMs: number;
   slowest?: { index: number; ops: string[]; ms: number; chars: number };
+  /** How many times each kind of mutation was applied. */
+  ops: Record<string, number>;
   elapsedMs: number;
 }
 export interface FuzzOptions {
@@ -192,6 +194,7 @@ const MUTATIONS: { name: string; weight: number; apply: (b: Buffer, r: Rng) => B
   },
 ];
 const TOTAL_WEIGHT = MUTATIONS.reduce((n, m) => n + m.weight, 0);
+export const MUTATION_KINDS = MUTATIONS.map((m) => m.name);
 
 function chooseMutation(r: Rng): (typeof MUTATIONS)[number] {
   let x = r() * TOTAL_WEIGHT;
@@ -207,7 +210,8 @@ export function makeMutant(seeds: SeedFile[], seed: number, index: number): Muta
   const ops: string[] = [];
   const n = 1 + (r() < 0.3 ? 1 : 0) + (r() < 0.1 ? 1 : 0);
   for (let k = 0; k < n; k++) {
-    const m = chooseMutation(r);
+    // The first mutants take every kind in turn, so even a short run covers huge strings and deep nesting.
+    const m = k === 0 && index < MUTATIONS.length ? MUTATIONS[index] : chooseMutation(r);
     // Two multi-megabyte steps in one mutant would only test memory, not the parser.
     if ((m.name === 'huge-string' || m.name === 'deep-nesting') && bytes.length > 1024 * 1024) continue;
     bytes = m.apply(bytes, r);
@@ -293,7 +297,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   };
 
   let live = await start();
-  const report: FuzzReport = { seed: opts.seed, inputs: 0, requests: 0, crashes: 0, failures: [], maxResponseMs: 0, elapsedMs: 0 };
+  const report: FuzzReport = { seed: opts.seed, inputs: 0, requests: 0, crashes: 0, failures: [], maxResponseMs: 0, elapsedMs: 0, ops: {} };
   const timed = async <T>(p: () => Promise<T>, what: string, m: Mutant): Promise<T> => {
     const t = performance.now();
     const v = await within(p(), bound, what, live.died);
@@ -314,6 +318,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
       const lines = lineLengths(m.text);
       const problems: { kind: FuzzFailure['kind']; detail: string }[] = [];
       report.inputs++;
+      for (const op of m.ops) report.ops[op] = (report.ops[op] ?? 0) + 1;
       try {
         const version = live.versions.get(uri)! + 1;
         live.versions.set(uri, version);

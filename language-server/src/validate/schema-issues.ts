@@ -41,12 +41,39 @@ function toDiagnostics(root: ValueNode, issue: Issue, json: JsonSchema, skipKeys
     return;
   }
   if (issue.code === 'invalid_union') {
+    const live = soleLiveBranch(issue);
+    if (live) { for (const i of live) toDiagnostics(root, i, json, skipKeys, out); return; }
     const flat = flattenUnion(issue);
-    if (flat) { toDiagnostics(root, flat, json, skipKeys, out); return; }
+    if (flat) {
+      const from = out.length;
+      toDiagnostics(root, flat, json, skipKeys, out);
+      // OpenClaw reports a union that no branch fits on the union itself; the furthest branch only words it.
+      for (let i = from; i < out.length; i++) out[i].path = dotPath(path);
+      return;
+    }
   }
   const node = nodeAt(root, path);
   const { start, end } = node ? { start: node.start, end: node.end } : missingRange(root, path);
   out.push({ severity: 'error', code: codeOf(issue), message: messageOf(issue, path, node), path: dotPath(path), start, end });
+}
+
+/** zod's union rule, which OpenClaw's schema follows: when exactly one branch failed only on checks that let
+ *  parsing go on (a pattern, a range, an unknown key), the union reports that branch's issues as its own. A CLI
+ *  schema's oneOf becomes z.xor, which lacks the rule, so it is applied here; nested unions resolve first. */
+function soleLiveBranch(issue: Extract<Issue, { code: 'invalid_union' }>): Issue[] | undefined {
+  const live: Issue[][] = [];
+  for (const branch of issue.errors ?? []) {
+    const issues: Issue[] = [];
+    let aborted = false;
+    for (const inner of branch) {
+      const full = { ...inner, path: [...issue.path, ...inner.path] } as Issue;
+      const resolved = full.code === 'invalid_union' ? soleLiveBranch(full) : undefined;
+      if (resolved) issues.push(...resolved);
+      else { issues.push(full); aborted ||= stopsRefinements(full); }
+    }
+    if (!aborted) live.push(issues);
+  }
+  return live.length === 1 ? live[0] : undefined;
 }
 
 /** A union whose branches all failed on a literal collapses into one "allowed: ..." issue; otherwise the branch

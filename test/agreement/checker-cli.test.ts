@@ -1,0 +1,214 @@
+// The built checker (dist/cli.js) as a user or a CI job runs it: exit codes, the exact --json shape with 0-based
+// LSP ranges, the file:line:col text form and the --profiles host model.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { promises as fs, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CORPUS, FIXTURE_HOME, REPO, isolatedEnv, jsonOf, makeTempHome, requireChecker, runChecker, type Run } from './cli-tools';
+
+const rel = (file: string) => path.relative(REPO, path.join(CORPUS, file));
+const VALID = rel('valid-minimal.json5');
+const UNKNOWN_KEY = rel('schema-unknown-key-gateway.json5');
+const ERROR_AND_WARNING = rel('dup-key-last-wins-invalid.json5');
+const SYNTAX = rel('syntax-invalid-character.json5');
+
+interface Position { line: number; character: number }
+interface Diagnostic { severity: string; code: string; message: string; path: string; range: { start: Position; end: Position } }
+interface FileResult { file: string; valid: boolean; diagnostics: Diagnostic[] }
+
+async function check(args: string[]): Promise<Run> {
+  requireChecker();
+  const home = await makeTempHome('openclaw-checker-cli-');
+  try {
+    return await runChecker(args, { env: isolatedEnv(home.dir), cwd: REPO });
+  } finally {
+    await home.remove();
+  }
+}
+
+/** 0-based line and UTF-16 column of the n-th `needle` in a file, as an LSP position. */
+function positionOf(file: string, needle: string): Position {
+  const text = readFileSync(path.join(REPO, file), 'utf8');
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `"${needle}" not in ${file}`);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+function assertShape(results: FileResult[]): void {
+  assert.ok(Array.isArray(results));
+  for (const r of results) {
+    assert.deepEqual(Object.keys(r).sort(), ['diagnostics', 'file', 'valid'], `keys of a file result: ${JSON.stringify(r)}`);
+    assert.equal(typeof r.file, 'string');
+    assert.equal(typeof r.valid, 'boolean');
+    for (const d of r.diagnostics) {
+      assert.deepEqual(Object.keys(d).sort(), ['code', 'message', 'path', 'range', 'severity'], `keys of a diagnostic: ${JSON.stringify(d)}`);
+      assert.ok(['error', 'warning', 'information'].includes(d.severity), d.severity);
+      for (const k of ['code', 'message', 'path'] as const) assert.equal(typeof d[k], 'string');
+      assert.deepEqual(Object.keys(d.range).sort(), ['end', 'start']);
+      for (const p of [d.range.start, d.range.end]) {
+        assert.deepEqual(Object.keys(p).sort(), ['character', 'line']);
+        assert.ok(Number.isInteger(p.line) && p.line >= 0 && Number.isInteger(p.character) && p.character >= 0, JSON.stringify(p));
+      }
+    }
+    assert.equal(r.valid, !r.diagnostics.some((d) => d.severity === 'error'));
+  }
+}
+
+test('a valid file: exit 0, nothing printed, and an empty result in --json', async () => {
+  const text = await check([VALID]);
+  assert.equal(text.code, 0, text.stderr);
+  assert.equal(text.stdout, '');
+  const json = await check(['--json', VALID]);
+  assert.equal(json.code, 0, json.stderr);
+  assert.deepEqual(jsonOf(json, 'checker --json'), [{ file: VALID, valid: true, diagnostics: [] }]);
+});
+
+test('an invalid file: exit 1, and the unknown key is reported on the key with 0-based LSP positions', async () => {
+  const r = await check(['--json', UNKNOWN_KEY]);
+  assert.equal(r.code, 1, r.stderr);
+  const results = jsonOf<FileResult[]>(r, 'checker --json');
+  assertShape(results);
+  const [only] = results;
+  assert.equal(only.file, UNKNOWN_KEY);
+  assert.equal(only.valid, false);
+  const d = only.diagnostics.find((x) => x.code === 'unknown-key');
+  assert.ok(d, JSON.stringify(only.diagnostics));
+  assert.equal(d.severity, 'error');
+  assert.equal(d.path, 'gateway.bogusKey');
+  const start = positionOf(UNKNOWN_KEY, 'bogusKey');
+  assert.deepEqual(d.range, { start, end: { line: start.line, character: start.character + 'bogusKey'.length } });
+});
+
+test('a syntax error is located where JSON5 says, converted to 0-based', async () => {
+  const r = await check(['--json', SYNTAX]);
+  assert.equal(r.code, 1);
+  const [res] = jsonOf<FileResult[]>(r, 'checker --json');
+  assertShape([res]);
+  assert.equal(res.diagnostics.length, 1);
+  const [d] = res.diagnostics;
+  assert.equal(d.code, 'syntax');
+  assert.equal(d.path, '');
+  const m = /at (\d+):(\d+)$/.exec(d.message);
+  assert.ok(m, d.message);
+  assert.deepEqual(d.range.start, { line: Number(m[1]) - 1, character: Number(m[2]) - 1 });
+  assert.deepEqual(d.range.start, positionOf(SYNTAX, '@local'));
+});
+
+test('several files: one result each, in order; exit 1 as soon as one is invalid', async () => {
+  const r = await check(['--json', VALID, UNKNOWN_KEY, ERROR_AND_WARNING]);
+  assert.equal(r.code, 1);
+  const results = jsonOf<FileResult[]>(r, 'checker --json');
+  assertShape(results);
+  assert.deepEqual(results.map((x) => [x.file, x.valid]), [[VALID, true], [UNKNOWN_KEY, false], [ERROR_AND_WARNING, false]]);
+  const valids = await check([VALID, rel('dup-key-last-wins-valid.json5')]);
+  assert.equal(valids.code, 0, 'warnings alone do not fail a file');
+});
+
+test('the text form is "file:line:col severity message", 1-based, for every diagnostic', async () => {
+  const json = jsonOf<FileResult[]>(await check(['--json', ERROR_AND_WARNING, UNKNOWN_KEY]), 'checker --json');
+  const text = await check([ERROR_AND_WARNING, UNKNOWN_KEY]);
+  assert.equal(text.code, 1);
+  const expected = json.flatMap((r) => r.diagnostics.map((d) => `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.message}`));
+  assert.ok(json[0].diagnostics.some((d) => d.severity === 'warning') && json[0].diagnostics.some((d) => d.severity === 'error'));
+  assert.deepEqual(text.stdout.trimEnd().split('\n'), expected);
+  for (const line of expected) assert.match(line, /^[^:]+:\d+:\d+ (error|warning|information) \S/);
+});
+
+test('a file that cannot be read: exit 1 with an "unreadable" diagnostic, the other files still checked', async () => {
+  const missing = 'test/corpus/does-not-exist.json5';
+  const r = await check(['--json', missing, VALID, 'test/corpus']);
+  assert.equal(r.code, 1);
+  const results = jsonOf<FileResult[]>(r, 'checker --json');
+  assertShape(results);
+  assert.deepEqual(results.map((x) => [x.file, x.valid]), [[missing, false], [VALID, true], ['test/corpus', false]]);
+  const zero = { line: 0, character: 0 };
+  assert.deepEqual(results[0].diagnostics, [{ severity: 'error', code: 'unreadable', message: 'cannot read: ENOENT', path: '', range: { start: zero, end: zero } }]);
+  assert.equal(results[2].diagnostics[0].message, 'cannot read: EISDIR');
+  const text = await check([missing]);
+  assert.equal(text.code, 1);
+  assert.equal(text.stdout.trim(), `${missing}:1:1 error cannot read: ENOENT`);
+});
+
+test('usage errors exit 2 with the usage on stderr; --help exits 0', async () => {
+  for (const args of [[], ['--json'], ['--bogus', VALID], ['--openclaw'], ['--profiles', VALID], ['--profiles', '--openclaw', 'x'], ['--home']]) {
+    const r = await check(args);
+    assert.equal(r.code, 2, `${JSON.stringify(args)} exited ${r.code}`);
+    assert.match(r.stderr, /usage: openclaw-config-check/, JSON.stringify(args));
+    assert.equal(r.stdout, '', JSON.stringify(args));
+  }
+  const help = await check(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stderr, /usage: openclaw-config-check/);
+});
+
+interface ProfilesModel {
+  profiles: { name: string; configPath: string; stateDir: string; workspace: string; basePort: number; basePortSource: string; ports: { port: number; role: string }[]; cdpRange: [number, number] }[];
+  conflicts: { kind: string; profiles: [string, string]; ports: number[]; message: string }[];
+}
+
+function assertProfilesShape(model: ProfilesModel): void {
+  assert.deepEqual(Object.keys(model).sort(), ['conflicts', 'profiles']);
+  for (const p of model.profiles) {
+    assert.deepEqual(Object.keys(p).sort(), ['basePort', 'basePortSource', 'cdpRange', 'configPath', 'name', 'ports', 'stateDir', 'workspace'], p.name);
+    for (const k of ['configPath', 'stateDir', 'workspace'] as const) assert.ok(path.isAbsolute(p[k]), `${p.name}.${k}: ${p[k]}`);
+    assert.ok(Number.isInteger(p.basePort));
+    assert.ok(['env', 'config', 'hash', 'default'].includes(p.basePortSource), p.basePortSource);
+    for (const u of p.ports) {
+      assert.deepEqual(Object.keys(u).sort(), ['port', 'role']);
+      assert.ok(Number.isInteger(u.port) && typeof u.role === 'string');
+    }
+    assert.equal(p.cdpRange.length, 2);
+    assert.equal(p.cdpRange[1] - p.cdpRange[0], 99, `${p.name}: CDP range ${p.cdpRange}`);
+  }
+  for (const c of model.conflicts) {
+    // `message` comes on top of kind, profiles and ports: the text form prints it.
+    assert.deepEqual(Object.keys(c).sort(), ['kind', 'message', 'ports', 'profiles']);
+    assert.equal(c.profiles.length, 2);
+    assert.ok(c.ports.every((n) => Number.isInteger(n)));
+  }
+}
+
+test('--profiles --json on the fixture home: the host model, its conflicts, exit 1', async () => {
+  const r = await check(['--profiles', '--home', path.relative(REPO, FIXTURE_HOME), '--json']);
+  assert.equal(r.code, 1, r.stderr);
+  const model = jsonOf<ProfilesModel>(r, 'checker --profiles --json');
+  assertProfilesShape(model);
+  const byName = Object.fromEntries(model.profiles.map((p) => [p.name, p]));
+  assert.deepEqual(Object.keys(byName).sort(), ['default', 'lab', 'ops', 'qa', 'rescue', 'stage']);
+  assert.equal(byName.default.configPath, path.join(FIXTURE_HOME, '.openclaw', 'openclaw.json'));
+  assert.equal(byName.default.stateDir, path.join(FIXTURE_HOME, '.openclaw'));
+  assert.deepEqual([byName.default.basePort, byName.default.basePortSource], [18789, 'config']);
+  assert.deepEqual(byName.default.cdpRange, [18800, 18899]);
+  assert.deepEqual([byName.ops.basePort, byName.ops.basePortSource], [55291, 'hash']);
+  assert.deepEqual(byName.ops.ports.find((u) => u.role === 'gateway'), { port: 55291, role: 'gateway' });
+  assert.deepEqual(byName.ops.ports.find((u) => u.role === 'browser-control'), { port: 55293, role: 'browser-control' });
+  const kinds = model.conflicts.map((c) => `${c.kind}:${[...c.profiles].sort().join('/')}`).sort();
+  assert.deepEqual(kinds, ['cdpUrl:lab/qa', 'port:default/rescue', 'port:qa/stage', 'workspace:default/lab']);
+  assert.deepEqual(model.conflicts.find((c) => c.profiles.includes('stage'))!.ports, [40050]);
+
+  const text = await check(['--profiles', '--home', FIXTURE_HOME]);
+  assert.equal(text.code, 1);
+  assert.match(text.stdout, /^Conflicts: 4$/m);
+});
+
+test('--profiles on a home without conflicts exits 0', async () => {
+  const home = await makeTempHome('openclaw-clean-home-');
+  try {
+    for (const [dir, config] of [['.openclaw', "{ gateway: { mode: 'local', port: 18789 } }"], ['.openclaw-ops', "{ gateway: { mode: 'local' } }"]]) {
+      await fs.mkdir(path.join(home.dir, dir));
+      await fs.writeFile(path.join(home.dir, dir, 'openclaw.json'), config);
+    }
+    const r = await check(['--profiles', '--home', home.dir, '--json']);
+    assert.equal(r.code, 0, r.stdout);
+    const model = jsonOf<ProfilesModel>(r, 'checker --profiles --json');
+    assertProfilesShape(model);
+    assert.deepEqual(model.profiles.map((p) => [p.name, p.basePort, p.basePortSource]).sort(), [['default', 18789, 'config'], ['ops', 55291, 'hash']]);
+    assert.deepEqual(model.conflicts, []);
+    const text = await check(['--profiles', '--home', home.dir]);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /^No conflicts\.$/m);
+  } finally {
+    await home.remove();
+  }
+});
