@@ -14,13 +14,14 @@ const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 const log = (msg) => console.log(`[host-tests] ${msg}`);
 
 function parseArgs(argv) {
-  const opts = { grep: undefined };
+  const opts = { grep: undefined, restricted: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--grep' || a === '-g') opts.grep = argv[++i] ?? '';
     else if (a.startsWith('--grep=')) opts.grep = a.slice('--grep='.length);
+    else if (a === '--restricted') opts.restricted = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node scripts/run-host-tests.mjs [--grep PATTERN]');
+      console.log('usage: node scripts/run-host-tests.mjs [--grep PATTERN] [--restricted]');
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
   }
@@ -41,7 +42,8 @@ function closing() {
 }
 
 async function main() {
-  const grep = parseArgs(process.argv.slice(2)).grep ?? process.env.MOCHA_GREP;
+  const opts = parseArgs(process.argv.slice(2));
+  const grep = opts.grep ?? process.env.MOCHA_GREP;
   const timeoutS = Number(process.env.HOST_TEST_TIMEOUT_S || 600);
   const testsModule = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
   if (!fs.existsSync(testsModule)) {
@@ -57,7 +59,11 @@ async function main() {
   // The extension host inherits code-server's environment, so this reaches test/integration/index.ts.
   if (grep) env.MOCHA_GREP = grep;
 
-  const server = await startCodeServer({ runDir, env });
+  // Restricted mode: workspace trust on and never granted, so the folder opens untrusted; only the suite written
+  // for that (restricted.*.test.js) runs.
+  if (opts.restricted) env.OPENCLAW_TEST_RESTRICTED = '1';
+  const settings = opts.restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' } : {};
+  const server = await startCodeServer({ runDir, env, settings });
   log(`code-server ${server.url} up in ${(server.startupMs / 1000).toFixed(1)}s (run dir ${path.relative(repoRoot, runDir)})`);
 
   const browser = await openBrowser({ runDir });

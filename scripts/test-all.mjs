@@ -51,6 +51,7 @@ const layers = [
   { name: 'lsp', cmd: process.execPath, args: nodeTestArgs('out/test/lsp/'), dir: 'out/test/lsp', counts: nodeTestCounts, color: true },
   { name: 'agreement', cmd: process.execPath, args: nodeTestArgs('out/test/agreement/'), dir: 'out/test/agreement', counts: nodeTestCounts, color: true },
   { name: 'host', cmd: process.execPath, args: ['scripts/run-host-tests.mjs'], counts: closingLineCounts },
+  { name: 'host-restricted', cmd: process.execPath, args: ['scripts/run-host-tests.mjs', '--restricted'], counts: closingLineCounts },
   { name: 'ui', cmd: process.execPath, args: ['scripts/ui-check.mjs'], counts: closingLineCounts },
 ];
 

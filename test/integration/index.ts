@@ -28,7 +28,9 @@ export function run(): Promise<void> {
   const grep = process.env.MOCHA_GREP;
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, ...(grep ? { grep } : {}) });
   const dir = __dirname;
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) {
+  // The restricted-mode suite needs a window whose folder is untrusted, so it runs in a session of its own.
+  const restricted = process.env.OPENCLAW_TEST_RESTRICTED === '1';
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js') && f.startsWith('restricted.') === restricted).sort()) {
     mocha.addFile(path.join(dir, file));
   }
   if (grep) console.log(`[host-tests] grep: ${grep}`);
