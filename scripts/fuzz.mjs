@@ -1,5 +1,5 @@
-// npm run fuzz [-- --count N] [--seed S] [--replay INDEX [--out FILE]]: mutated configs through the built
-// language server. The fuzzer itself is test/lsp/fuzz-core.ts, shared with the fixed-seed run in the LSP tests.
+// npm run fuzz [-- --count N] [--seed S] [--schema bundled|cli] [--replay INDEX [--out FILE]]: mutated configs
+// through the built language server. The fuzzer itself is test/lsp/fuzz-core.ts, shared with the fixed-seed run in the LSP tests.
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,6 +26,14 @@ const intArg = (name, fallback) => {
 const count = intArg('count', 300);
 const seed = intArg('seed', 1);
 const replay = intArg('replay', undefined);
+const schema = arg('schema', 'bundled');
+if (schema !== 'bundled' && schema !== 'cli') { console.error('--schema takes "bundled" or "cli"'); process.exit(2); }
+// The CLI as the tests install it (npm run install-tools): Node 24 first on PATH, no mDNS.
+const cliBin = path.join(repo, '.tools/openclaw/node_modules/.bin/openclaw');
+if (schema === 'cli' && !existsSync(cliBin)) { console.error(`no OpenClaw CLI at ${cliBin}: run npm run install-tools`); process.exit(2); }
+const cli = schema === 'cli'
+  ? { path: cliBin, env: { PATH: `${path.join(repo, '.tools/node24/bin')}${path.delimiter}${process.env.PATH}`, OPENCLAW_DISABLE_BONJOUR: '1' } }
+  : undefined;
 
 // The server is rebuilt every time (2 s) so a stale bundle is never what gets fuzzed.
 execFileSync(process.execPath, ['esbuild.mjs'], { cwd: repo, stdio: 'inherit' });
@@ -46,7 +54,7 @@ if (replay !== undefined) {
 }
 
 const report = await core.runFuzz({
-  count, seed, indexes: replay === undefined ? undefined : [replay],
+  count, seed, cli, indexes: replay === undefined ? undefined : [replay],
   log: (line) => console.log(line),
 });
 for (const f of report.failures) console.log(core.formatFailure(seed, f));

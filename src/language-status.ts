@@ -14,7 +14,9 @@ export class SchemaStatus implements vscode.Disposable {
 
   update(schema: HostModel['schema']): void {
     this.item.text = schema.source === 'cli' ? `OpenClaw ${schema.version} schema` : 'OpenClaw bundled schema';
-    this.item.detail = schema.source === 'cli' ? 'read from your OpenClaw CLI' : vscode.workspace.isTrusted ? 'OpenClaw CLI not found' : 'restricted workspace: the CLI is not run';
+    this.item.detail = schema.source === 'cli'
+      ? `read from your OpenClaw CLI${schema.note ? ` (${schema.note})` : ''}`
+      : !vscode.workspace.isTrusted ? 'restricted workspace: the CLI is not run' : schema.note ?? 'OpenClaw CLI not found';
     this.item.severity = vscode.LanguageStatusSeverity.Information;
   }
 

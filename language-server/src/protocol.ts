@@ -48,7 +48,8 @@ export interface HostModel {
   home: string;
   profiles: ProfileSummary[];
   conflicts: Conflict[];
-  schema: { source: 'cli' | 'bundled'; version?: string };
+  /** Which schema checks configs; `note` says why the CLI's is not in use, or what of it is left out. */
+  schema: { source: 'cli' | 'bundled'; version?: string; note?: string };
 }
 
 export interface FreeBaseParams { profile?: string; near?: number; checkListeners?: boolean }

@@ -14,7 +14,7 @@ import { profileState } from './host/liveness';
 import { stopGateway } from './host/stop';
 import { runDoctor, type DoctorFinding } from './host/doctor';
 import { bundledSchemaInUse, type SchemaInUse } from './schema/in-use';
-import { loadCliSchema } from './schema/cli-loader';
+import { DEFAULT_CLI_TIMEOUTS, loadCliSchema, type CliTimeouts } from './schema/cli-loader';
 import { checkParsed } from './validate/check';
 import type { ConfigDiagnostic, FixData } from './validate/diagnostic';
 import { hover } from './features/hover';
@@ -37,6 +37,7 @@ let schemaStatus: HostModel['schema'] = { source: 'bundled', version: schema.ver
 let settings: ServerSettings = { instances: [], liveChecks: true };
 let trusted = false;
 let storagePath = path.join(os.homedir(), '.cache', 'openclaw-gateways');
+let cliTimeouts = DEFAULT_CLI_TIMEOUTS;
 let watcher: HostWatcher | undefined;
 let host: HostState = { home: '', profiles: [], conflicts: [] };
 const listeners = new ListenerCache();
@@ -131,7 +132,8 @@ function freeBaseFor(profileName: string | undefined, near?: number, inUse?: Set
 }
 
 connection.onInitialize((params: InitializeParams) => {
-  const init = (params.initializationOptions ?? {}) as { settings?: Partial<ServerSettings>; trusted?: boolean; storagePath?: string };
+  const init = (params.initializationOptions ?? {}) as { settings?: Partial<ServerSettings>; trusted?: boolean; storagePath?: string; cliTimeouts?: Partial<CliTimeouts> };
+  cliTimeouts = { ...DEFAULT_CLI_TIMEOUTS, ...init.cliTimeouts };
   settings = { ...settings, ...init.settings };
   trusted = init.trusted === true;
   if (init.storagePath) storagePath = init.storagePath;
@@ -168,16 +170,18 @@ function startWatcher(): void {
 
 async function loadSchemaFromCli(): Promise<void> {
   const cli = settings.cliPath || 'openclaw';
-  const result = await loadCliSchema(cli, path.join(storagePath, 'schemas'), process.env);
+  const result = await loadCliSchema(cli, path.join(storagePath, 'schemas'), process.env, cliTimeouts);
   if (result.schema) {
     schema = result.schema;
-    schemaStatus = { source: 'cli', version: result.version };
+    schemaStatus = { source: 'cli', version: result.version, note: schema.note };
     log(`Using the schema of OpenClaw ${result.version}${result.fromCache ? ' (cached)' : ''}${schema.note ? `; ${schema.note}` : ''}.`);
     reassemble();
     publishModel();
     revalidateAll();
   } else {
     log(`Using the bundled schema: ${result.error}`);
+    schemaStatus = { ...schemaStatus, note: result.error };
+    publishModel();
   }
   void connection.sendNotification(SchemaStatusNotification, schemaStatus);
 }

@@ -9,6 +9,7 @@ import {
   CompletionRequest, HoverRequest, InlayHintRequest,
   type CompletionItem, type CompletionList, type Hover, type InlayHint, type Position, type Range,
 } from 'vscode-languageserver-protocol/node';
+import { HostModelRequest } from '../../language-server/src/protocol';
 import { REPO, startServer, type Session } from './lsp-client';
 
 export interface SeedFile { name: string; bytes: Buffer }
@@ -34,6 +35,8 @@ export interface FuzzOptions {
   /** Per-answer bound in ms: diagnostics of a version, hover, completion, inlay hints. */
   boundMs?: number;
   log?: (line: string) => void;
+  /** Validate with this OpenClaw CLI's own schema (a trusted server) instead of the bundled one. */
+  cli?: { path: string; env: NodeJS.ProcessEnv };
 }
 
 export const DEFAULT_BOUND_MS = 5000;
@@ -174,6 +177,20 @@ const MUTATIONS: { name: string; weight: number; apply: (b: Buffer, r: Rng) => B
     },
   },
   {
+    // Keys that are also names on Object.prototype, or empty, or schema keywords: lookups by key must not trip.
+    name: 'odd-keys', weight: 2, apply: (b, r) => {
+      let out = b;
+      for (let k = 1 + int(r, 2); k > 0; k--) {
+        const braces: number[] = [];
+        for (let i = out.indexOf(0x7b); i >= 0; i = out.indexOf(0x7b, i + 1)) braces.push(i);
+        const key = pick(r, ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '', ' ', '$ref', 'properties', 'additionalProperties', '__defineGetter__']);
+        const value = pick(r, ['1', '{}', '[]', 'null', '"x"', '{"__proto__": {"cdpPort": 1}}', '{"constructor": {}}']);
+        out = splice(out, braces.length ? braces[int(r, braces.length)] + 1 : 0, 0, `${JSON.stringify(key)}: ${value},`);
+      }
+      return out;
+    },
+  },
+  {
     name: 'line-endings', weight: 2, apply: (b, r) => {
       const text = b.toString('latin1');
       const mode = int(r, 4);
@@ -279,7 +296,9 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const uris = [plainUri, profileUri];
 
   const start = async (): Promise<Live> => {
-    const s = await startServer({ env: { OPENCLAW_HOME: home, OPENCLAW_STATE_DIR: '', OPENCLAW_CONFIG_PATH: '', OPENCLAW_GATEWAY_PORT: '' } });
+    const env = { ...opts.cli?.env, OPENCLAW_HOME: home, OPENCLAW_STATE_DIR: '', OPENCLAW_CONFIG_PATH: '', OPENCLAW_GATEWAY_PORT: '' };
+    const init = opts.cli ? { trusted: true, storagePath: path.join(tmp, 'storage'), settings: { instances: [], liveChecks: false, cliPath: opts.cli.path } } : undefined;
+    const s = await startServer({ env, init });
     // A dead server's pipes raise EPIPE; that is reported as a crash, not thrown at the fuzzer.
     s.proc.stdin?.on('error', () => undefined);
     let exit: string | undefined;
@@ -288,6 +307,15 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     });
     died.catch(() => undefined);
     const live: Live = { s, died, exited: () => exit, versions: new Map(), logMark: 0, errMark: 0 };
+    if (opts.cli) {
+      // The first start asks the CLI (seconds); restarts read the schema from the server's disk cache.
+      for (const until = Date.now() + 120000; ;) {
+        const model = await within(s.conn.sendRequest(HostModelRequest), bound, 'host model', died);
+        if (model.schema.source === 'cli') break;
+        if (Date.now() > until) throw new Error(`the server did not load the CLI's schema: ${s.logs.join(' | ')}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
     for (const uri of uris) {
       s.open(uri, '{}\n', 1);
       live.versions.set(uri, 1);

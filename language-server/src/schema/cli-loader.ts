@@ -9,15 +9,19 @@ import { schemaFromCli, type SchemaInUse } from './in-use';
 
 export interface CliSchemaResult { schema?: SchemaInUse; version?: string; error?: string; fromCache?: boolean }
 
-export async function cliVersion(cliPath: string, env: NodeJS.ProcessEnv): Promise<{ version?: string; error?: string }> {
-  const r = await runCli(cliPath, ['--version'], { env, timeoutMs: 15000 });
+export interface CliTimeouts { versionMs: number; schemaMs: number }
+export const DEFAULT_CLI_TIMEOUTS: CliTimeouts = { versionMs: 15000, schemaMs: 60000 };
+
+export async function cliVersion(cliPath: string, env: NodeJS.ProcessEnv, timeoutMs = DEFAULT_CLI_TIMEOUTS.versionMs): Promise<{ version?: string; error?: string }> {
+  const r = await runCli(cliPath, ['--version'], { env, timeoutMs });
   if (r.error) return { error: r.error };
+  if (r.exitCode !== 0) return { error: `"${cliPath} --version" exited with ${r.exitCode}` };
   const version = parseCliVersion(r.stdout);
   return version ? { version } : { error: `"${cliPath} --version" printed no OpenClaw version` };
 }
 
-export async function loadCliSchema(cliPath: string, cacheDir: string, env: NodeJS.ProcessEnv): Promise<CliSchemaResult> {
-  const v = await cliVersion(cliPath, env);
+export async function loadCliSchema(cliPath: string, cacheDir: string, env: NodeJS.ProcessEnv, timeouts: CliTimeouts = DEFAULT_CLI_TIMEOUTS): Promise<CliSchemaResult> {
+  const v = await cliVersion(cliPath, env, timeouts.versionMs);
   if (!v.version) return { error: v.error };
   const cacheFile = path.join(cacheDir, `schema-${v.version.replace(/[^0-9A-Za-z.-]/g, '_')}.json`);
   try {
@@ -26,8 +30,9 @@ export async function loadCliSchema(cliPath: string, cacheDir: string, env: Node
   } catch {
     // not cached yet, or unreadable: ask the CLI
   }
-  const r = await runCli(cliPath, ['config', 'schema'], { env, timeoutMs: 60000, maxBuffer: 64 * 1024 * 1024 });
+  const r = await runCli(cliPath, ['config', 'schema'], { env, timeoutMs: timeouts.schemaMs, maxBuffer: 64 * 1024 * 1024 });
   if (r.error) return { version: v.version, error: r.error };
+  if (r.exitCode !== 0) return { version: v.version, error: `"openclaw config schema" exited with ${r.exitCode}` };
   let raw: unknown;
   try {
     raw = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
