@@ -23,6 +23,8 @@ export interface OpenClawApi {
   terminals: Terminals;
   portMap: PortMapPanel;
   deps: ActionDeps;
+  /** Where this extension's logs (and its output channel's file) live. */
+  logUri: vscode.Uri;
   /** Wall time of activate() itself, for `npm run bench`. */
   activationMs: number;
   refresh(): Promise<void>;
@@ -78,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenCl
   void refresh().catch((e) => output.error(`could not read the host model: ${e}`));
   if (vscode.workspace.isTrusted) void cliAvailable().then((ok) => vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', !ok));
   else void vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', false);
-  return { client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, terminals, portMap, deps, refresh, activationMs: Date.now() - started };
+  return { client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, terminals, portMap, deps, refresh, logUri: context.logUri, activationMs: Date.now() - started };
 }
 
 export function deactivate(): void {

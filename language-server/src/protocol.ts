@@ -78,3 +78,6 @@ export const StopGatewayRequest = new RequestType<StopParams, StopResult, void>(
 export interface DoctorParams { profile: string; cliPath?: string }
 export interface DoctorResult { ok: boolean; findings: number; message: string }
 export const DoctorRequest = new RequestType<DoctorParams, DoctorResult, void>('openclaw/doctor');
+
+/** For diagnostics of the extension itself (and its tests): which process serves. */
+export const ServerInfoRequest = new RequestType0<{ pid: number; schema: HostModel['schema'] }, void>('openclaw/serverInfo');

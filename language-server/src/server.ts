@@ -9,7 +9,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from './parse/lines';
 import { memberAt, parseConfig, type ParsedConfig } from './parse/tree';
-import { DoctorRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, SchemaStatusNotification, StopGatewayRequest, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
+import { DoctorRequest, ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, SchemaStatusNotification, StopGatewayRequest, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
 import { profileState } from './host/liveness';
 import { stopGateway } from './host/stop';
 import { runDoctor, type DoctorFinding } from './host/doctor';
@@ -266,6 +266,8 @@ connection.onRequest(FreeBasePortRequest, async (params) => {
   const inUse = params.checkListeners === false ? undefined : (await listeners.portsInUse()).excluding(undefined);
   return freeBaseFor(params.profile, params.near, inUse) ?? null;
 });
+
+connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, schema: schemaStatus }));
 
 connection.onRequest(LiveStateRequest, async () => {
   const result: LiveStateResult = {};

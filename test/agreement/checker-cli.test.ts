@@ -75,7 +75,7 @@ test('an invalid file: exit 1, and the unknown key is reported on the key with 0
   assert.deepEqual(only.diagnostics.map((x) => x.path).sort(), ['gateway.auth.tokne', 'gateway.bogusKey', 'gateway.tailscale.funnel']);
   const d = only.diagnostics.find((x) => x.path === 'gateway.bogusKey')!;
   assert.deepEqual([d.severity, d.code], ['error', 'unknown-key']);
-  const start = positionOf(UNKNOWN_KEY, 'bogusKey');
+  const start = positionOf(UNKNOWN_KEY, 'bogusKey:');
   assert.deepEqual(d.range, { start, end: { line: start.line, character: start.character + 'bogusKey'.length } });
 });
 
