@@ -26,7 +26,7 @@ async function check(args: string[]): Promise<Run> {
   }
 }
 
-/** 0-based line and UTF-16 column of the n-th `needle` in a file, as an LSP position. */
+/** 0-based line and UTF-16 column of the first `needle` in a file, as an LSP position. */
 function positionOf(file: string, needle: string): Position {
   const text = readFileSync(path.join(REPO, file), 'utf8');
   const at = text.indexOf(needle);

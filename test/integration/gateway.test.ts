@@ -16,6 +16,16 @@ import { api, fixtureHome, waitFor } from './util';
 const MAIN = 'main';
 const RESCUE = 'main-rescue';
 
+async function findFiles(dir: string, re: RegExp, depth = 4): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fs.readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory() && depth > 0) out.push(...(await findFiles(p, re, depth - 1)));
+    else if (re.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
 function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
 }
@@ -117,6 +127,48 @@ describe('gateway actions with the real OpenClaw CLI', function () {
     step(`doctor: ${JSON.stringify(doctor)}`);
     assert.ok(doctor && typeof doctor.findings === 'number', JSON.stringify(doctor));
     assert.ok(!/did not answer|not found|printed no JSON/.test(doctor.message), doctor.message);
+  });
+
+  it('install service: with no service manager here, the CLI\'s own message and exit code come through', async () => {
+    const r = (await vscode.commands.executeCommand('openclaw.installService', MAIN)) as RunResult;
+    assert.match(r.commandLine, /--profile main gateway install$/);
+    // This container has no systemd user session: the CLI exits 1 ("No supported service manager detected").
+    if (r.shellIntegration) assert.strictEqual(r.exitCode, 1);
+  });
+
+  it('doctor findings land as diagnostics on the profile\'s config', async () => {
+    const uri = vscode.Uri.file(path.join(fixtureHome(), `.openclaw-${MAIN}`, 'openclaw.json'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const found = await waitFor('doctor diagnostics', 20000, () => {
+      const ds = vscode.languages.getDiagnostics(uri).filter((d) => String(d.code).startsWith('doctor:'));
+      return ds.length ? ds : undefined;
+    });
+    assert.ok(found.every((d) => d.message.startsWith('openclaw doctor: ')));
+  });
+
+  it('the gateway\'s auth token never appears in the output channel, hovers or tooltips', async () => {
+    const configPath = path.join(fixtureHome(), `.openclaw-${MAIN}`, 'openclaw.json');
+    const text = await fs.readFile(configPath, 'utf8');
+    const token = /"token"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+    assert.ok(token && token.length >= 16, 'onboarding wrote no auth token');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(configPath));
+    const at = doc.positionAt(text.indexOf(token) + 2);
+    const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, at)) as vscode.Hover[];
+    const hoverText = JSON.stringify(hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))));
+    assert.ok(hoverText.length > 2, 'no hover at all on the token');
+    assert.ok(!hoverText.includes(token), 'the token leaked into a hover');
+    for (const n of oc.tree.profileNodes()) {
+      for (const child of [n, ...oc.tree.getChildren(n)]) {
+        const item = oc.tree.getTreeItem(child);
+        const tip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
+        assert.ok(!`${item.label} ${item.description} ${tip}`.includes(token), 'the token leaked into the tree');
+      }
+    }
+    const logs = await findFiles(path.dirname(oc.logUri.fsPath), /OpenClaw.*\.log$/);
+    assert.ok(logs.length > 0, `no output channel log under ${path.dirname(oc.logUri.fsPath)}`);
+    const logText = (await Promise.all(logs.map((f) => fs.readFile(f, 'utf8')))).join('\n');
+    assert.match(logText, /\[main\] /, 'the output channel log does not hold the actions');
+    assert.ok(!logText.includes(token), 'the token leaked into the output channel');
   });
 
   it('stops both: their ports are free and no gateway process is left', async () => {
