@@ -8,11 +8,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from './parse/lines';
-import { memberAt, parseConfig, type ParsedConfig } from './parse/tree';
+import { parseConfig, type ParsedConfig } from './parse/tree';
 import { DoctorRequest, ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, SchemaStatusNotification, StopGatewayRequest, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
 import { profileState } from './host/liveness';
 import { stopGateway } from './host/stop';
-import { runDoctor, type DoctorFinding } from './host/doctor';
+import { doctorDiagnostics, runDoctor, type DoctorFinding } from './host/doctor';
 import { bundledSchemaInUse, type SchemaInUse } from './schema/in-use';
 import { DEFAULT_CLI_TIMEOUTS, loadCliSchema, type CliTimeouts } from './schema/cli-loader';
 import { checkParsed } from './validate/check';
@@ -101,7 +101,8 @@ async function validate(doc: TextDocument): Promise<void> {
     if (p && profileOfPath(p)) {
       diagnostics.push(...isolationDiagnostics(host, p, parsed));
       if (settings.liveChecks) diagnostics.push(...await livePortDiagnostics(host, p, parsed, listeners));
-      diagnostics.push(...(doctorFindings.get(samePathKey(p)) ?? []).filter((d) => d.end <= parsed.text.length));
+      // Re-anchored by path on every check, so edits since the doctor ran do not leave them on the wrong key.
+      diagnostics.push(...doctorDiagnostics(doctorFindings.get(samePathKey(p)) ?? [], parsed));
     }
   } catch (e) {
     log(`validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
@@ -284,30 +285,17 @@ connection.onRequest(StopGatewayRequest, async (params) => {
   return stopGateway(p.summary, params.timeoutMs ?? 15000);
 });
 
-const doctorFindings = new Map<string, ConfigDiagnostic[]>();
+const doctorFindings = new Map<string, DoctorFinding[]>();
 connection.onRequest(DoctorRequest, async (params) => {
   if (!trusted) return { ok: false, findings: 0, message: 'Doctor does not run in a restricted workspace.' };
   const p = host.profiles.find((x) => x.summary.name === params.profile);
   if (!p) return { ok: false, findings: 0, message: `No profile "${params.profile}".` };
   const r = await runDoctor(params.cliPath || settings.cliPath || 'openclaw', p.summary, process.env);
   if (r.error) return { ok: false, findings: 0, message: r.error };
-  doctorFindings.set(samePathKey(p.summary.configPath), r.findings.map((f: DoctorFinding) => doctorDiagnostic(f, p.parsed)));
+  doctorFindings.set(samePathKey(p.summary.configPath), r.findings);
   revalidateAll();
   return { ok: r.ok, findings: r.findings.length, message: r.findings.length ? `doctor found ${r.findings.length} issue(s); they are shown as diagnostics in the config` : 'doctor found nothing to fix' };
 });
-
-function doctorDiagnostic(f: DoctorFinding, parsed: ParsedConfig | undefined): ConfigDiagnostic {
-  let start = 0, end = 0;
-  if (parsed?.root && f.path) {
-    const segs = f.path.split('.');
-    for (let i = segs.length; i > 0; i--) {
-      const m = memberAt(parsed.root, segs.slice(0, i));
-      if (m) { start = m.keyStart; end = m.keyEnd; break; }
-    }
-  }
-  const severity = f.severity === 'error' ? 'error' : f.severity === 'info' ? 'information' : 'warning';
-  return { severity, code: `doctor:${f.checkId ?? 'finding'}`, message: `openclaw doctor: ${f.message}`, path: f.path ?? '', start, end };
-}
 
 function guard<T>(fn: () => T, fallback: T): T {
   try { return fn(); } catch (e) { log(`request failed: ${(e as Error).stack ?? e}`); return fallback; }

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
-  CORPUS, OPENCLAW, isolatedEnv, jsonOf, makeTempHome, mapLimit, requireChecker, requireOpenclaw, runChecker, runOpenclaw, type Run,
+  CORPUS, OPENCLAW, isolatedEnv, jsonOf, makeTempHome, mapLimit, requireChecker, requireOpenclaw, runChecker, runOpenclaw,
 } from './cli-tools';
 
 interface CliIssue { path: string; message: string }
-interface CliAnswer { valid: boolean; issues?: CliIssue[]; run: Run }
+interface CliAnswer { valid: boolean; issues?: CliIssue[] }
 interface OurDiagnostic { severity: string; code: string; message: string; path: string }
 interface OurResult { file: string; valid: boolean; diagnostics: OurDiagnostic[] }
 
@@ -50,7 +50,7 @@ async function askOpenclaw(file: string): Promise<CliAnswer> {
   const json = jsonOf<{ valid?: unknown; issues?: CliIssue[] }>(r, `openclaw config validate --json (${file})`);
   if (typeof json.valid !== 'boolean') throw new Error(`openclaw config validate --json (${file}) printed no "valid": ${r.stdout.slice(0, 500)}`);
   assert.equal(r.code, json.valid ? 0 : 1, `openclaw config validate exit code for ${file}`);
-  return { valid: json.valid, issues: json.issues, run: r };
+  return { valid: json.valid, issues: json.issues };
 }
 
 /** Our checker over the whole corpus in one run; with `withCliSchema` it builds its schema from the real CLI's

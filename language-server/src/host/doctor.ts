@@ -1,5 +1,7 @@
 // `openclaw doctor --lint --json` for one profile; its findings become diagnostics on that profile's config.
 import type { ProfileSummary } from '../protocol';
+import { memberAt, type ParsedConfig } from '../parse/tree';
+import type { ConfigDiagnostic } from '../validate/diagnostic';
 import { runCli } from './run-cli';
 
 export interface DoctorFinding { checkId?: string; severity?: string; message: string; path?: string }
@@ -17,4 +19,18 @@ export async function runDoctor(cliPath: string, p: ProfileSummary, env: NodeJS.
   } catch {
     return { ok: false, findings: [], error: `doctor printed no JSON (exit ${r.exitCode})` };
   }
+}
+
+/** Each finding on the deepest key of its path that exists in the config (the file start when none does). */
+export function doctorDiagnostics(findings: DoctorFinding[], parsed: ParsedConfig | undefined): ConfigDiagnostic[] {
+  return findings.map((f) => {
+    let start = 0, end = 0;
+    const segs = f.path ? f.path.split('.') : [];
+    for (let i = segs.length; i > 0 && parsed?.root; i--) {
+      const m = memberAt(parsed.root, segs.slice(0, i));
+      if (m) { start = m.keyStart; end = m.keyEnd; break; }
+    }
+    const severity = f.severity === 'error' ? 'error' : f.severity === 'info' ? 'information' : 'warning';
+    return { severity, code: `doctor:${f.checkId ?? 'finding'}`, message: `openclaw doctor: ${f.message}`, path: f.path ?? '', start, end };
+  });
 }
