@@ -113,7 +113,12 @@ async function validate(doc: TextDocument): Promise<void> {
   await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, lines)) });
 }
 
-function schedule(doc: TextDocument, delay = 15): void {
+/** Large configs take longer to check, so typing in one waits for a pause rather than re-checking every key. */
+function delayFor(doc: TextDocument): number {
+  return 15 + Math.min(1000, Math.floor(doc.getText().length / 20000));
+}
+
+function schedule(doc: TextDocument, delay = delayFor(doc)): void {
   clearTimeout(pending.get(doc.uri));
   pending.set(doc.uri, setTimeout(() => {
     pending.delete(doc.uri);
