@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { HostModelRequest, type HostModel } from '../../language-server/src/protocol';
+import { REPAIR_REVISION } from '../../language-server/src/schema/repair';
 import { REPO, startServer, type Session } from './lsp-client';
 
 const TOOLS = path.join(REPO, '.tools');
@@ -46,7 +47,7 @@ test('the real CLI\'s schema is used, cached on disk under its version, and catc
   await withServer(REAL_CLI, async (s, status, dir) => {
     assert.equal(status.source, 'cli');
     assert.equal(status.version, '2026.9.6');
-    const cached = path.join(dir, 'storage', 'schemas', 'schema-2026.9.6.json');
+    const cached = path.join(dir, 'storage', 'schemas', `schema-2026.9.6-r${REPAIR_REVISION}.json`);
     const schema = JSON.parse(await fs.readFile(cached, 'utf8'));
     assert.ok(schema.definitions && Object.keys(schema.definitions).length > 0, 'the nested $defs were not hoisted');
     const uri = 'file:///tmp/x/cli.openclaw.json';

@@ -40,25 +40,93 @@ export function parseConfig(text: string): ParsedConfig {
     return { text, duplicates: [], syntaxError: { ...locate(text, tooDeep), offset: tooDeep, message: `Nesting deeper than ${MAX_DEPTH} levels` } };
   }
   let doc: momoa.DocumentNode;
+  let renamed: Map<number, string> | undefined;
   try {
     doc = momoa.parse(text, { mode: 'json5', ranges: true, tokens: false });
   } catch (err) {
-    return { text, duplicates: [], syntaxError: syntaxProblem(text, err) };
+    const retry = reservedWordKeysRetry(text);
+    if (!retry) return { text, duplicates: [], syntaxError: syntaxProblem(text, err) };
+    ({ doc, renamed } = retry);
   }
   const duplicates: DuplicateKey[] = [];
   const root = convert(doc.body, undefined, [], duplicates);
+  if (renamed) restoreKeys(root, renamed);
+  // momoa is more lenient than json5 in a few corners; where the tree shows one of them, json5 has the last word.
+  if (needsJson5Check(text, root)) {
+    const strict = json5Error(text);
+    if (strict) return { text, duplicates: [], syntaxError: strict };
+  }
   return { text, root, duplicates };
 }
 
-function syntaxProblem(text: string, momoaError: unknown): SyntaxProblem {
+/** json5 number syntax; momoa also takes e.g. `0x1.5` and `.e5`. */
+const JSON5_NUMBER = /^[+-]?(?:Infinity|NaN|0[xX][0-9a-fA-F]+|(?:0|[1-9]\d*)(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)$/;
+/** Raw line breaks, octal-like and \8 \9 escapes: json5 rejects them inside strings, momoa does not. */
+const SUSPECT_STRING = /[\n\r]|\\[0-9]/;
+
+function needsJson5Check(text: string, root: ValueNode): boolean {
+  const stack: ValueNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.kind === 'object') {
+      for (const m of n.members) {
+        if (SUSPECT_STRING.test(text.slice(m.keyStart, m.keyEnd))) return true;
+        stack.push(m.value);
+      }
+    } else if (n.kind === 'array') stack.push(...n.items);
+    else if (n.kind === 'number' && !JSON5_NUMBER.test(text.slice(n.start, n.end))) return true;
+    else if (n.kind === 'string' && SUSPECT_STRING.test(text.slice(n.start, n.end))) return true;
+  }
+  return false;
+}
+
+function json5Error(text: string): SyntaxProblem | undefined {
   try {
     JSON5.parse(text);
+    return undefined;
   } catch (e) {
     const err = e as { message: string; lineNumber?: number; columnNumber?: number };
-    if (typeof err.lineNumber === 'number' && typeof err.columnNumber === 'number') {
-      return { message: err.message, line: err.lineNumber, column: err.columnNumber, offset: offsetOf(text, err.lineNumber, err.columnNumber) };
-    }
+    if (typeof err.lineNumber !== 'number' || typeof err.columnNumber !== 'number') return undefined;
+    return { message: err.message, line: err.lineNumber, column: err.columnNumber, offset: offsetOf(text, err.lineNumber, err.columnNumber) };
   }
+}
+
+/** json5 takes `null`, `true` and `false` as unquoted keys, momoa does not: when json5 accepts the text, such
+ *  keys are swapped for quoted strings of the same length (so every offset stays) and renamed back in the tree. */
+function reservedWordKeysRetry(text: string): { doc: momoa.DocumentNode; renamed: Map<number, string> } | undefined {
+  if (json5Error(text) || !/\b(?:null|true|false)\s*:/.test(text)) return undefined;
+  try {
+    const tokens = momoa.tokenize(text, { mode: 'json5', ranges: true });
+    const renamed = new Map<number, string>();
+    let patched = text;
+    tokens.forEach((t, i) => {
+      if ((t.type === 'Null' || t.type === 'Boolean') && tokens[i + 1]?.type === 'Colon') {
+        const [start, end] = t.range!;
+        const word = text.slice(start, end);
+        patched = patched.slice(0, start) + `'${word.slice(1, -1)}'` + patched.slice(end);
+        renamed.set(start, word);
+      }
+    });
+    if (!renamed.size) return undefined;
+    return { doc: momoa.parse(patched, { mode: 'json5', ranges: true, tokens: false }), renamed };
+  } catch {
+    return undefined;
+  }
+}
+
+function restoreKeys(node: ValueNode, renamed: Map<number, string>): void {
+  if (node.kind === 'object') {
+    for (const m of node.members) {
+      const word = renamed.get(m.keyStart);
+      if (word !== undefined) m.key = word;
+      restoreKeys(m.value, renamed);
+    }
+  } else if (node.kind === 'array') node.items.forEach((i) => restoreKeys(i, renamed));
+}
+
+function syntaxProblem(text: string, momoaError: unknown): SyntaxProblem {
+  const strict = json5Error(text);
+  if (strict) return strict;
   const m = momoaError as { message?: string; line?: number; column?: number };
   const line = m.line ?? 1, column = m.column ?? 1;
   return { message: `JSON5: ${String(m.message ?? momoaError).replace(/ \(\d+:\d+\)$/, '')} at ${line}:${column}`, line, column, offset: offsetOf(text, line, column) };

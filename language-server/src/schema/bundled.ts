@@ -81,7 +81,7 @@ const DURATION = /^\s*(?:\d+(?:\.\d+)?(?:ms|s|m|h|d)?|(?:\d+(?:\.\d+)?(?:ms|s|m|
 
 const SECRET_PROVIDER_ALIAS = /^[a-z][a-z0-9_-]{0,63}$/;
 const ENV_VAR_NAME = /^[A-Z][A-Z0-9_]{0,127}$/;
-const FILE_SECRET_POINTER = /^(?:value|(?:\/(?:[^~/]|~[01])*)+)$/;
+export const FILE_SECRET_POINTER = /^(?:value|(?:\/(?:[^~/]|~[01])*)+)$/;
 const EXEC_SECRET_ID = /^[A-Za-z0-9][A-Za-z0-9._:/#-]{0,255}$/;
 
 const secretProvider = () =>

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../host/run-cli';
 import { parseCliVersion } from '../host/cli-version';
-import { repairCliSchema } from './repair';
+import { repairCliSchema, REPAIR_REVISION } from './repair';
 import { schemaFromCli, type SchemaInUse } from './in-use';
 
 export interface CliSchemaResult { schema?: SchemaInUse; version?: string; error?: string; fromCache?: boolean }
@@ -23,7 +23,7 @@ export async function cliVersion(cliPath: string, env: NodeJS.ProcessEnv, timeou
 export async function loadCliSchema(cliPath: string, cacheDir: string, env: NodeJS.ProcessEnv, timeouts: CliTimeouts = DEFAULT_CLI_TIMEOUTS): Promise<CliSchemaResult> {
   const v = await cliVersion(cliPath, env, timeouts.versionMs);
   if (!v.version) return { error: v.error };
-  const cacheFile = path.join(cacheDir, `schema-${v.version.replace(/[^0-9A-Za-z.-]/g, '_')}.json`);
+  const cacheFile = path.join(cacheDir, `schema-${v.version.replace(/[^0-9A-Za-z.-]/g, '_')}-r${REPAIR_REVISION}.json`);
   try {
     const cached = JSON.parse(await fs.readFile(cacheFile, 'utf8'));
     return { schema: schemaFromCli(cached, v.version, true), version: v.version, fromCache: true };

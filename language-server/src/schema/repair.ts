@@ -7,7 +7,14 @@ import type { JsonSchema } from './json-schema';
 
 export interface RepairedSchema { schema: JsonSchema; hoistedDefs: string[]; droppedKeywords: number }
 
+/** Part of the on-disk cache key: a cache written by an older repair is not reused. */
+export const REPAIR_REVISION = 2;
+
 const UNSUPPORTED = new Set(['not', 'if', 'then', 'else']);
+
+/** Patterns OpenClaw checks case-insensitively (zod's /i) but exports without the flag, which JSON Schema lacks:
+ *  agent ids, where "Main" is accepted by the CLI. Rewritten to an explicit case-insensitive class. */
+const CASE_INSENSITIVE_PATTERNS = new Map([['^[a-z0-9_][a-z0-9_-]{0,63}$', '^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$']]);
 
 export function repairCliSchema(raw: unknown): RepairedSchema {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the CLI printed a schema that is not a JSON object');
@@ -27,6 +34,7 @@ export function repairCliSchema(raw: unknown): RepairedSchema {
       if (UNSUPPORTED.has(k) && typeof v === 'object') { dropped++; continue; }
       if (k === '$ref' && typeof v === 'string') { out[k] = v.replace(/^#\/\$defs\//, '#/definitions/'); continue; }
       if (k === '$schema' && depth > 0) continue;
+      if (k === 'pattern' && typeof v === 'string' && CASE_INSENSITIVE_PATTERNS.has(v)) { out[k] = CASE_INSENSITIVE_PATTERNS.get(v); continue; }
       out[k] = rewrite(v, depth + 1, k === 'properties' || k === 'patternProperties');
     }
     return out;

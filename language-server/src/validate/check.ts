@@ -2,7 +2,7 @@
 import { parseConfig, toValue, type ParsedConfig } from '../parse/tree';
 import type { SchemaInUse } from '../schema/in-use';
 import type { ConfigDiagnostic } from './diagnostic';
-import { duplicateKeyDiagnostics, gatewayModeDiagnostic, refinementDiagnostics, retiredKeyDiagnostics, RETIRED_KEYS } from './rules';
+import { duplicateKeyDiagnostics, fileSecretPointerDiagnostics, gatewayModeDiagnostic, refinementDiagnostics, retiredKeyDiagnostics, RETIRED_KEYS } from './rules';
 import { schemaDiagnostics, stopsRefinements } from './schema-issues';
 
 export interface CheckResult { parsed: ParsedConfig; diagnostics: ConfigDiagnostic[]; value?: unknown }
@@ -30,6 +30,7 @@ export function checkParsed(parsed: ParsedConfig, schema: SchemaInUse): CheckRes
   if (!result.success) diagnostics.push(...schemaDiagnostics(root, result.error.issues, schema.json, new Set(RETIRED_KEYS.map((r) => r.path))));
   const stopped = result.success ? [] : result.error.issues.filter(stopsRefinements).map((i) => i.path.map(String));
   diagnostics.push(...refinementDiagnostics(root, (at) => stopped.some((p) => at.every((seg, i) => p[i] === seg))));
+  if (schema.source === 'cli') diagnostics.push(...fileSecretPointerDiagnostics(root).filter((d) => !stopped.some((p) => p.join('.') === d.path)));
   diagnostics.push(...duplicateKeyDiagnostics(parsed.duplicates));
   const mode = gatewayModeDiagnostic(root);
   if (mode) diagnostics.push(mode);

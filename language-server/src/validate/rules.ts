@@ -2,6 +2,7 @@
 // start-up requirement on gateway.mode.
 import { dotPath, memberAt, memberOf, nodeAt, type DuplicateKey, type Member, type ObjectNode, type ValueNode } from '../parse/tree';
 import type { ConfigDiagnostic } from './diagnostic';
+import { FILE_SECRET_POINTER } from '../schema/bundled';
 
 export interface RetiredKey { path: string; message: string; fix: ConfigDiagnostic['fixes'] }
 
@@ -164,4 +165,26 @@ export function gatewayModeDiagnostic(root: ValueNode): ConfigDiagnostic | undef
     message: '"gateway.mode" is not set: the config validates, but the gateway refuses to start (exit 78). Set it to "local" or "remote".',
     path: gateway ? 'gateway' : '', ...where,
   };
+}
+
+/** A file SecretRef's id must be an absolute JSON pointer or "value". OpenClaw checks this in code, outside the
+ *  JSON Schema it exports, so with the CLI's schema it is checked here (the bundled schema has it built in). */
+export function fileSecretPointerDiagnostics(root: ValueNode): ConfigDiagnostic[] {
+  const out: ConfigDiagnostic[] = [];
+  const visit = (node: ValueNode, path: string[]): void => {
+    if (node.kind === 'array') node.items.forEach((item, i) => visit(item, [...path, String(i)]));
+    if (node.kind !== 'object') return;
+    const source = memberOf(node, 'source')?.value;
+    const id = memberOf(node, 'id');
+    if (source?.kind === 'string' && source.value === 'file' && memberOf(node, 'provider') && id?.value.kind === 'string' && !FILE_SECRET_POINTER.test(id.value.value as string)) {
+      out.push({
+        severity: 'error', code: 'invalid-format',
+        message: `"${[...path, 'id'].join('.')}" must be an absolute JSON pointer such as "/gateway/token", or "value".`,
+        path: [...path, 'id'].join('.'), start: id.value.start, end: id.value.end,
+      });
+    }
+    for (const m of node.members) visit(m.value, [...path, m.key]);
+  };
+  visit(root, []);
+  return out;
 }
