@@ -60,3 +60,23 @@ test('__proto__ keys stay data', () => {
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
   assert.deepEqual(Object.keys(v), ['__proto__']);
 });
+
+test('where momoa is more lenient than json5, json5 decides (as in the CLI)', () => {
+  const cases: [string, string][] = [
+    ["{a: '\\01'}", "JSON5: invalid character '1' at 1:8"],
+    ['{a: 0x4965.5}', "JSON5: invalid character '.' at 1:11"],
+    ['{a: "x\ny"}', "JSON5: invalid character '\\n' at 2:0"],
+    ['{a: .e5}', "JSON5: invalid character 'e' at 1:6"],
+  ];
+  for (const [text, message] of cases) assert.equal(parseConfig(text).syntaxError?.message, message, text);
+  assert.deepEqual(toValue(parseConfig('{a: "line\\\ncont", b: \'\\0\'}').root!), { a: 'linecont', b: '\0' });
+});
+
+test('reserved words are valid unquoted keys, as json5 takes them, and offsets stay exact', () => {
+  const text = '{ null: 1, true: { false: 2 }, x: 3 }';
+  const p = parseConfig(text);
+  assert.equal(p.syntaxError, undefined);
+  assert.deepEqual(toValue(p.root!), { null: 1, true: { false: 2 }, x: 3 });
+  const hit = hitAt(p.root, offsetOf(text, 'false') + 1);
+  assert.deepEqual(hit?.path, ['true', 'false']);
+});
