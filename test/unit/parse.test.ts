@@ -61,7 +61,7 @@ test('__proto__ keys stay data', () => {
   assert.deepEqual(Object.keys(v), ['__proto__']);
 });
 
-test('where momoa is more lenient than json5, json5 decides (as in the CLI)', () => {
+test('json5 corner cases: octal escapes, raw line breaks, odd numbers are errors where the CLI says so', () => {
   const cases: [string, string][] = [
     ["{a: '\\01'}", "JSON5: invalid character '1' at 1:8"],
     ['{a: 0x4965.5}', "JSON5: invalid character '.' at 1:11"],

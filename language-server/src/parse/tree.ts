@@ -1,7 +1,7 @@
-// The JSON5 tree with source offsets that every feature works on. Momoa gives the tree; the json5 package
-// (the parser OpenClaw itself uses) gives the syntax error, so line and column match the CLI's message.
-import * as momoa from '@humanwhocodes/momoa';
+// The JSON5 tree with source offsets that every feature works on. Our own parser builds it; the json5 package
+// (the parser OpenClaw itself uses) words every syntax error, so line and column match the CLI's message.
 import JSON5 from 'json5';
+import { parseJson5 } from './json5';
 
 export type Segment = string | number;
 
@@ -39,45 +39,13 @@ export function parseConfig(text: string): ParsedConfig {
   if (tooDeep !== undefined) {
     return { text, duplicates: [], syntaxError: { ...locate(text, tooDeep), offset: tooDeep, message: `Nesting deeper than ${MAX_DEPTH} levels` } };
   }
-  let doc: momoa.DocumentNode;
-  let renamed: Map<number, string> | undefined;
-  try {
-    doc = momoa.parse(text, { mode: 'json5', ranges: true, tokens: false });
-  } catch (err) {
-    const retry = reservedWordKeysRetry(text);
-    if (!retry) return { text, duplicates: [], syntaxError: syntaxProblem(text, err) };
-    ({ doc, renamed } = retry);
-  }
-  const duplicates: DuplicateKey[] = [];
-  const root = convert(doc.body, undefined, [], duplicates);
-  if (renamed) restoreKeys(root, renamed);
-  // momoa is more lenient than json5 in a few corners; where the tree shows one of them, json5 has the last word.
-  if (needsJson5Check(text, root)) {
-    const strict = json5Error(text);
-    if (strict) return { text, duplicates: [], syntaxError: strict };
-  }
-  return { text, root, duplicates };
-}
-
-/** json5 number syntax; momoa also takes e.g. `0x1.5` and `.e5`. */
-const JSON5_NUMBER = /^[+-]?(?:Infinity|NaN|0[xX][0-9a-fA-F]+|(?:0|[1-9]\d*)(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)$/;
-/** Raw line breaks, octal-like and \8 \9 escapes: json5 rejects them inside strings, momoa does not. */
-const SUSPECT_STRING = /[\n\r]|\\[0-9]/;
-
-function needsJson5Check(text: string, root: ValueNode): boolean {
-  const stack: ValueNode[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.kind === 'object') {
-      for (const m of n.members) {
-        if (SUSPECT_STRING.test(text.slice(m.keyStart, m.keyEnd))) return true;
-        stack.push(m.value);
-      }
-    } else if (n.kind === 'array') stack.push(...n.items);
-    else if (n.kind === 'number' && !JSON5_NUMBER.test(text.slice(n.start, n.end))) return true;
-    else if (n.kind === 'string' && SUSPECT_STRING.test(text.slice(n.start, n.end))) return true;
-  }
-  return false;
+  const r = parseJson5(text);
+  if (r.ok && !r.needsConfirmation) return { text, root: r.root, duplicates: r.duplicates };
+  const strict = json5Error(text);
+  if (strict) return { text, duplicates: [], syntaxError: strict };
+  if (r.ok) return { text, root: r.root, duplicates: r.duplicates };
+  // Only reachable if this parser refused what json5 accepts; say so rather than invent a position.
+  return { text, duplicates: [], syntaxError: { message: 'JSON5: this file could not be read with source positions, although OpenClaw accepts it', offset: 0, line: 1, column: 1 } };
 }
 
 function json5Error(text: string): SyntaxProblem | undefined {
@@ -86,50 +54,9 @@ function json5Error(text: string): SyntaxProblem | undefined {
     return undefined;
   } catch (e) {
     const err = e as { message: string; lineNumber?: number; columnNumber?: number };
-    if (typeof err.lineNumber !== 'number' || typeof err.columnNumber !== 'number') return undefined;
+    if (typeof err.lineNumber !== 'number' || typeof err.columnNumber !== 'number') return { message: `JSON5: ${err.message}`, offset: 0, line: 1, column: 1 };
     return { message: err.message, line: err.lineNumber, column: err.columnNumber, offset: offsetOf(text, err.lineNumber, err.columnNumber) };
   }
-}
-
-/** json5 takes `null`, `true` and `false` as unquoted keys, momoa does not: when json5 accepts the text, such
- *  keys are swapped for quoted strings of the same length (so every offset stays) and renamed back in the tree. */
-function reservedWordKeysRetry(text: string): { doc: momoa.DocumentNode; renamed: Map<number, string> } | undefined {
-  if (json5Error(text) || !/\b(?:null|true|false)\s*:/.test(text)) return undefined;
-  try {
-    const tokens = momoa.tokenize(text, { mode: 'json5', ranges: true });
-    const renamed = new Map<number, string>();
-    let patched = text;
-    tokens.forEach((t, i) => {
-      if ((t.type === 'Null' || t.type === 'Boolean') && tokens[i + 1]?.type === 'Colon') {
-        const [start, end] = t.range!;
-        const word = text.slice(start, end);
-        patched = patched.slice(0, start) + `'${word.slice(1, -1)}'` + patched.slice(end);
-        renamed.set(start, word);
-      }
-    });
-    if (!renamed.size) return undefined;
-    return { doc: momoa.parse(patched, { mode: 'json5', ranges: true, tokens: false }), renamed };
-  } catch {
-    return undefined;
-  }
-}
-
-function restoreKeys(node: ValueNode, renamed: Map<number, string>): void {
-  if (node.kind === 'object') {
-    for (const m of node.members) {
-      const word = renamed.get(m.keyStart);
-      if (word !== undefined) m.key = word;
-      restoreKeys(m.value, renamed);
-    }
-  } else if (node.kind === 'array') node.items.forEach((i) => restoreKeys(i, renamed));
-}
-
-function syntaxProblem(text: string, momoaError: unknown): SyntaxProblem {
-  const strict = json5Error(text);
-  if (strict) return strict;
-  const m = momoaError as { message?: string; line?: number; column?: number };
-  const line = m.line ?? 1, column = m.column ?? 1;
-  return { message: `JSON5: ${String(m.message ?? momoaError).replace(/ \(\d+:\d+\)$/, '')} at ${line}:${column}`, line, column, offset: offsetOf(text, line, column) };
 }
 
 /** json5 counts lines on \n only and columns in UTF-16 units, 1-based. */
@@ -166,41 +93,6 @@ function findExcessiveNesting(text: string): number | undefined {
     else if (c === 125 || c === 93) depth--;
   }
   return undefined;
-}
-
-function convert(node: momoa.ValueNode, parent: ObjectNode | ArrayNode | undefined, path: Segment[], dups: DuplicateKey[]): ValueNode {
-  const [start, end] = node.range!;
-  switch (node.type) {
-    case 'Object': {
-      const obj: ObjectNode = { kind: 'object', start, end, parent, members: [] };
-      const last = new Map<string, Member>();
-      for (const m of node.members) {
-        const key = m.name.type === 'String' ? m.name.value : m.name.name;
-        const [keyStart, keyEnd] = m.name.range!;
-        const member: Member = { key, keyStart, keyEnd, start: m.range![0], end: m.range![1], value: undefined as unknown as ValueNode };
-        member.value = convert(m.value, obj, [...path, key], dups);
-        last.set(key, member);
-        obj.members.push(member);
-      }
-      for (const member of obj.members) {
-        const winner = last.get(member.key)!;
-        if (winner !== member) dups.push({ path: [...path, member.key], member, winner });
-      }
-      return obj;
-    }
-    case 'Array': {
-      const arr: ArrayNode = { kind: 'array', start, end, parent, items: [] };
-      node.elements.forEach((el, i) => arr.items.push(convert(el.value, arr, [...path, i], dups)));
-      return arr;
-    }
-    case 'String': return { kind: 'string', start, end, parent, value: node.value };
-    case 'Number': return { kind: 'number', start, end, parent, value: node.value };
-    case 'Boolean': return { kind: 'boolean', start, end, parent, value: node.value };
-    case 'Null': return { kind: 'null', start, end, parent, value: null };
-    case 'NaN': return { kind: 'number', start, end, parent, value: NaN };
-    case 'Infinity': return { kind: 'number', start, end, parent, value: node.sign === '-' ? -Infinity : Infinity };
-    default: return { kind: 'null', start, end, parent, value: null };
-  }
 }
 
 /** The plain value OpenClaw would see: for duplicate keys the last one wins. */
