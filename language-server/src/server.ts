@@ -23,7 +23,7 @@ import { fixFor } from './features/code-actions';
 import { portInlayHints } from './features/inlay-hints';
 import { toLspDiagnostic } from './to-lsp';
 import { HostWatcher } from './host/watcher';
-import { assembleHost, toProtocolModel, type HostState } from './host/model';
+import { assembleHost, ConfigAnalyses, toProtocolModel, type HostState } from './host/model';
 import { isolationDiagnostics } from './host/isolation';
 import { samePathKey, resolveHome } from './host/paths';
 import { findFreeBase } from './host/free-port';
@@ -42,6 +42,7 @@ let watcher: HostWatcher | undefined;
 let host: HostState = { home: '', profiles: [], conflicts: [] };
 const listeners = new ListenerCache();
 const parsedCache = new Map<string, { version: number; parsed: ParsedConfig }>();
+const analyses = new ConfigAnalyses();
 const pending = new Map<string, NodeJS.Timeout>();
 
 function log(message: string): void {
@@ -55,7 +56,9 @@ function filePath(uri: string): string | undefined {
 function parsedOf(doc: TextDocument): ParsedConfig {
   const hit = parsedCache.get(doc.uri);
   if (hit && hit.version === doc.version) return hit.parsed;
-  const parsed = parseConfig(doc.getText());
+  const p = filePath(doc.uri);
+  // A profile's config was parsed already when the host was re-assembled with this very text.
+  const parsed = (p && analyses.parsed(samePathKey(p), doc.getText())) || parseConfig(doc.getText());
   parsedCache.set(doc.uri, { version: doc.version, parsed });
   return parsed;
 }
@@ -78,7 +81,7 @@ function reassemble(): void {
     const key = samePathKey(p);
     if (texts.has(key)) texts.set(key, t);
   }
-  host = assembleHost(snap.home, snap.sources, texts, process.env, schema);
+  host = assembleHost(snap.home, snap.sources, texts, process.env, schema, analyses);
 }
 
 function publishModel(): void {

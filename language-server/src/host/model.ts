@@ -46,21 +46,45 @@ export async function loadHost(inputs: HostInputs): Promise<HostState> {
   return assembleHost(inputs.home, sources, texts, inputs.env, inputs.schema);
 }
 
-/** Pure: sources plus config texts (keyed by samePathKey of the config path) -> the host state. */
-export function assembleHost(home: string, sources: ProfileSource[], texts: Map<string, string | undefined>, env: NodeJS.ProcessEnv, schema: SchemaInUse): HostState {
-  const parsedByPath = new Map<string, { parsed: ParsedConfig; valid: boolean; errors: number }>();
+export interface ConfigAnalysis { text: string; schema: SchemaInUse; parsed: ParsedConfig; valid: boolean; errors: number }
+
+/** Parse and check of each profile config, kept while its text and the schema stay the same: while one config is
+ *  typed in, the host is re-assembled on every edit and only that config needs the work again. */
+export class ConfigAnalyses {
+  private readonly byPath = new Map<string, ConfigAnalysis>();
+
+  get(key: string, text: string, schema: SchemaInUse): ConfigAnalysis {
+    const hit = this.byPath.get(key);
+    if (hit && hit.text === text && hit.schema === schema) return hit;
+    const parsed = parseConfig(text);
+    const { diagnostics } = checkParsed(parsed, schema);
+    const entry = { text, schema, parsed, valid: isValid(diagnostics), errors: diagnostics.filter((d) => d.severity === 'error').length };
+    this.byPath.set(key, entry);
+    return entry;
+  }
+
+  /** The parse of `text` if it is the one held for `key`. */
+  parsed(key: string, text: string): ParsedConfig | undefined {
+    const hit = this.byPath.get(key);
+    return hit?.text === text ? hit.parsed : undefined;
+  }
+
+  retain(keys: Set<string>): void {
+    for (const k of this.byPath.keys()) if (!keys.has(k)) this.byPath.delete(k);
+  }
+}
+
+/** Sources plus config texts (keyed by samePathKey of the config path) -> the host state. */
+export function assembleHost(home: string, sources: ProfileSource[], texts: Map<string, string | undefined>, env: NodeJS.ProcessEnv, schema: SchemaInUse, analyses = new ConfigAnalyses()): HostState {
+  const keys = new Set<string>();
   const profiles = sources.map((s) => {
     const key = samePathKey(s.configPath);
     const text = texts.get(key);
-    let entry = parsedByPath.get(key);
-    if (text !== undefined && !entry) {
-      const parsed = parseConfig(text);
-      const { diagnostics } = checkParsed(parsed, schema);
-      entry = { parsed, valid: isValid(diagnostics), errors: diagnostics.filter((d) => d.severity === 'error').length };
-      parsedByPath.set(key, entry);
-    }
+    const entry = text === undefined ? undefined : analyses.get(key, text, schema);
+    if (entry) keys.add(key);
     return profileFacts(s, entry?.parsed, home, env, { valid: entry?.valid, errors: entry?.errors ?? 0 });
   });
+  analyses.retain(keys);
   return { home, profiles, conflicts: findConflicts(profiles) };
 }
 
