@@ -55,7 +55,9 @@ async function main() {
 
   const runDir = createRunDir('host-tests');
   const { home, workspace } = copyFixtures(runDir);
-  const env = { OPENCLAW_HOME: home, OPENCLAW_TEST_RUN_DIR: runDir };
+  // OPENCLAW_STATE_DIR exported as many users have it (pointing at the default profile): the extension must keep it
+  // from redirecting `--profile` commands, and the gateway suite fails if it does not.
+  const env = { OPENCLAW_HOME: home, OPENCLAW_STATE_DIR: path.join(home, '.openclaw'), OPENCLAW_TEST_RUN_DIR: runDir };
   // The extension host inherits code-server's environment, so this reaches test/integration/index.ts.
   if (grep) env.MOCHA_GREP = grep;
 

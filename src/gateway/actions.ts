@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DoctorRequest, StopGatewayRequest, type ProfileSummary } from '../../language-server/src/protocol';
 import { runCli } from '../../language-server/src/host/run-cli';
+import { profileCommandEnv } from '../../language-server/src/host/profile-env';
 import type { ProfilesTree } from '../profiles/tree';
 import { portMapText } from '../profiles/items';
 import { requireCli } from './cli';
@@ -94,7 +95,7 @@ async function stop(deps: ActionDeps, p: ProfileSummary) {
 async function gatewayStatus(deps: ActionDeps, p: ProfileSummary) {
   const cli = await requireCli();
   if (!cli) return undefined;
-  const r = await runCli(cli.path, profileArgs(p, 'gateway', 'status', '--json'), { env: { ...process.env, ...p.env }, timeoutMs: 60000 });
+  const r = await runCli(cli.path, profileArgs(p, 'gateway', 'status', '--json'), { env: profileCommandEnv(process.env, p.env), timeoutMs: 60000 });
   const summary = summarizeGatewayStatus(r.stdout);
   deps.output.info(`[${p.name}] gateway status: ${summary ?? r.error ?? 'no JSON'}`);
   if (summary) void vscode.window.showInformationMessage(`${p.name}: ${summary}`);

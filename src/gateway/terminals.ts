@@ -2,9 +2,8 @@
 // when the terminal has it, tells when a command ends and with which exit code; without it the line still runs.
 import * as vscode from 'vscode';
 import { commandLine, shellKindOf } from './quote';
+import { REDIRECTING_VARS } from '../../language-server/src/host/profile-env';
 
-/** Exported variables that would silently redirect `--profile` (the CLI sets them only where unset). */
-const REDIRECTING_VARS = ['OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH', 'OPENCLAW_PROFILE', 'OPENCLAW_GATEWAY_PORT'];
 
 export interface RunRequest {
   terminalName: string;
@@ -32,6 +31,7 @@ export class Terminals implements vscode.Disposable {
     const existing = vscode.window.terminals.find((t) => t.name === name && t.exitStatus === undefined && this.envOf.get(t) === envKey);
     if (existing) return existing;
     for (const stale of vscode.window.terminals.filter((t) => t.name === name && this.envOf.has(t))) stale.dispose();
+    // null removes a variable from the terminal: exported ones must not redirect `--profile` (see profile-env).
     const termEnv: Record<string, string | null> = Object.fromEntries(REDIRECTING_VARS.map((v) => [v, null]));
     Object.assign(termEnv, env, { OPENCLAW_DISABLE_BONJOUR: process.env.OPENCLAW_DISABLE_BONJOUR ?? null });
     const t = vscode.window.createTerminal({ name, env: termEnv, cwd, iconPath: new vscode.ThemeIcon('server-process'), isTransient: false });

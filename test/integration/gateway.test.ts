@@ -37,6 +37,8 @@ describe('gateway actions with the real OpenClaw CLI', function () {
   const pids = new Map<string, number>();
 
   before(async () => {
+    // The launcher exports it on purpose: every command below must still reach its own profile.
+    assert.strictEqual(process.env.OPENCLAW_STATE_DIR, path.join(fixtureHome(), '.openclaw'));
     oc = await api();
     await waitFor('the host model', 20000, () => oc.tree.getModel());
   });

@@ -14,13 +14,29 @@ export interface FoundConflict extends Omit<Conflict, 'locations'> {
   detail: [string, string];
 }
 
+/** Per profile, what the pairwise checks compare, computed once rather than once per pair. */
+interface Keys { config: string; state: string; workspaces: string[]; low: number; high: number; urls: string[] }
+
+function keysOf(p: ProfileFacts): Keys {
+  return {
+    config: samePathKey(p.summary.configPath),
+    state: samePathKey(p.summary.stateDir),
+    workspaces: p.workspaces.map((w) => samePathKey(w.dir)),
+    low: Math.min(...p.spans.map((s) => s.from)),
+    high: Math.max(...p.spans.map((s) => s.to)),
+    urls: p.summary.cdpUrls.map((u) => normalizeUrl(u.url)),
+  };
+}
+
 export function findConflicts(profiles: ProfileFacts[]): FoundConflict[] {
   const out: FoundConflict[] = [];
+  const keys = profiles.map(keysOf);
   for (let i = 0; i < profiles.length; i++) {
     for (let j = i + 1; j < profiles.length; j++) {
-      pathConflicts(profiles[i], profiles[j], out);
-      portConflict(profiles[i], profiles[j], out);
-      urlConflicts(profiles[i], profiles[j], out);
+      pathConflicts(profiles[i], profiles[j], keys[i], keys[j], out);
+      // Port sets whose outer bounds do not meet cannot intersect; most pairs end here.
+      if (keys[i].low <= keys[j].high && keys[j].low <= keys[i].high) portConflict(profiles[i], profiles[j], out);
+      if (keys[i].urls.length && keys[j].urls.length) urlConflicts(profiles[i], profiles[j], keys[i], keys[j], out);
     }
   }
   return out;
@@ -30,15 +46,17 @@ function side(p: ProfileFacts, key: string | undefined): ConflictSide {
   return { profile: p.summary.name, configPath: p.summary.configPath, path: key ?? '' };
 }
 
-function pathConflicts(a: ProfileFacts, b: ProfileFacts, out: FoundConflict[]): void {
-  const checks: [ConflictKind, string, string, string | undefined, string | undefined][] = [
-    ['configPath', a.summary.configPath, b.summary.configPath, undefined, undefined],
-    ['stateDir', a.summary.stateDir, b.summary.stateDir, undefined, undefined],
-  ];
-  for (const wa of a.workspaces) for (const wb of b.workspaces) checks.push(['workspace', wa.dir, wb.dir, wa.key, wb.key]);
-  const names: Record<string, string> = { configPath: 'config file', stateDir: 'state dir', workspace: 'workspace' };
+const PATH_NAMES: Record<string, string> = { configPath: 'config file', stateDir: 'state dir', workspace: 'workspace' };
+
+function pathConflicts(a: ProfileFacts, b: ProfileFacts, ka0: Keys, kb0: Keys, out: FoundConflict[]): void {
+  const checks: [ConflictKind, string, string, string | undefined, string | undefined][] = [];
+  if (ka0.config === kb0.config) checks.push(['configPath', a.summary.configPath, b.summary.configPath, undefined, undefined]);
+  if (ka0.state === kb0.state) checks.push(['stateDir', a.summary.stateDir, b.summary.stateDir, undefined, undefined]);
+  ka0.workspaces.forEach((wa, x) => kb0.workspaces.forEach((wb, y) => {
+    if (wa === wb) checks.push(['workspace', a.workspaces[x].dir, b.workspaces[y].dir, a.workspaces[x].key, b.workspaces[y].key]);
+  }));
+  const names = PATH_NAMES;
   for (const [kind, pa, pb, ka, kb] of checks) {
-    if (samePathKey(pa) !== samePathKey(pb)) continue;
     out.push({
       kind,
       profiles: [a.summary.name, b.summary.name],
@@ -101,10 +119,10 @@ function normalizeUrl(url: string): string {
   }
 }
 
-function urlConflicts(a: ProfileFacts, b: ProfileFacts, out: FoundConflict[]): void {
-  for (const ua of a.summary.cdpUrls) {
-    for (const ub of b.summary.cdpUrls) {
-      if (normalizeUrl(ua.url) !== normalizeUrl(ub.url)) continue;
+function urlConflicts(a: ProfileFacts, b: ProfileFacts, ka: Keys, kb: Keys, out: FoundConflict[]): void {
+  for (const [x, ua] of a.summary.cdpUrls.entries()) {
+    for (const [y, ub] of b.summary.cdpUrls.entries()) {
+      if (ka.urls[x] !== kb.urls[y]) continue;
       out.push({
         kind: 'cdpUrl',
         profiles: [a.summary.name, b.summary.name],

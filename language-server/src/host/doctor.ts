@@ -3,14 +3,13 @@ import type { ProfileSummary } from '../protocol';
 import { memberAt, type ParsedConfig } from '../parse/tree';
 import type { ConfigDiagnostic } from '../validate/diagnostic';
 import { runCli } from './run-cli';
+import { profileCommandEnv } from './profile-env';
 
 export interface DoctorFinding { checkId?: string; severity?: string; message: string; path?: string }
 
 export async function runDoctor(cliPath: string, p: ProfileSummary, env: NodeJS.ProcessEnv): Promise<{ ok: boolean; findings: DoctorFinding[]; error?: string }> {
   const args = p.origin === 'convention' ? ['--profile', p.name, 'doctor', '--lint', '--json'] : ['doctor', '--lint', '--json'];
-  const clean = { ...env };
-  for (const v of ['OPENCLAW_STATE_DIR', 'OPENCLAW_CONFIG_PATH', 'OPENCLAW_PROFILE', 'OPENCLAW_GATEWAY_PORT']) delete clean[v];
-  const r = await runCli(cliPath, args, { env: { ...clean, ...p.env }, timeoutMs: 90000 });
+  const r = await runCli(cliPath, args, { env: profileCommandEnv(env, p.env), timeoutMs: 90000 });
   if (r.error) return { ok: false, findings: [], error: r.error };
   try {
     const j = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as { ok?: boolean; findings?: DoctorFinding[] };
