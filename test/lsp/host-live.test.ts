@@ -69,6 +69,26 @@ test('a profile deleted while its config is open: the model drops it, the docume
   }
 });
 
+test('a config that becomes unreadable (here: replaced by a directory, which even root cannot read as a file)', async () => {
+  const home = await fixtureHome();
+  const s = await startServer({ env: { OPENCLAW_HOME: home } });
+  try {
+    const file = path.join(home, '.openclaw-qa', 'openclaw.json');
+    const gone = modelWhere(s, (m) => m.profiles.find((p) => p.name === 'qa')?.configExists === false);
+    await fs.rm(file);
+    await fs.mkdir(file);
+    const m = await gone;
+    const qa = m.profiles.find((p) => p.name === 'qa')!;
+    assert.equal(qa.configValid, undefined);
+    assert.equal(qa.basePortSource, 'hash');
+    assert.ok(!m.conflicts.some((c) => c.kind === 'cdpUrl'), 'qa\'s browser endpoint should be gone with its config');
+    assert.equal(s.proc.exitCode, null);
+  } finally {
+    await s.close();
+    await fs.rm(home, { recursive: true, force: true });
+  }
+});
+
 test('two servers watching one home both see a change within a second', async () => {
   const home = await fixtureHome();
   const a = await startServer({ env: { OPENCLAW_HOME: home } });
