@@ -30,14 +30,9 @@ const progress = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 
 // ---------- realistic configs, generated deterministically ----------
 
+// The fuzzer's seeded generator (out/ is built before any config is generated).
 function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return require('../out/test/lsp/fuzz-core.js').prng(seed);
 }
 
 const APIS = ['openai-completions', 'openai-responses', 'anthropic-messages', 'google-generative-ai', 'ollama'];
