@@ -97,8 +97,8 @@ function profileOfPath(p: string | undefined) {
 async function validate(doc: TextDocument): Promise<void> {
   const version = doc.version;
   let diagnostics: ConfigDiagnostic[];
-  const parsed = parsedOf(doc);
   try {
+    const parsed = parsedOf(doc);
     diagnostics = checkParsed(parsed, schema).diagnostics;
     const p = filePath(doc.uri);
     if (p && profileOfPath(p)) {
@@ -112,7 +112,7 @@ async function validate(doc: TextDocument): Promise<void> {
     diagnostics = [{ severity: 'error', code: 'internal', message: 'The OpenClaw checker failed on this file; see the "OpenClaw" output channel.', path: '', start: 0, end: 0 }];
   }
   if (documents.get(doc.uri)?.version !== version) return;
-  const lines = new LineIndex(parsed.text);
+  const lines = new LineIndex(doc.getText());
   await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, lines)) });
 }
 
@@ -204,15 +204,17 @@ connection.onDidChangeConfiguration(async () => {
 });
 
 documents.onDidOpen((e) => { reassemble(); schedule(e.document, 0); });
+// Typing in a profile's config changes the host (its ports, its clashes): re-assembled after a short pause, so a
+// burst of keystrokes costs one model and one round of diagnostics.
+let hostTimer: NodeJS.Timeout | undefined;
 documents.onDidChangeContent((e) => {
-  const p = filePath(e.document.uri);
-  if (profileOfPath(p)) {
+  if (!profileOfPath(filePath(e.document.uri))) return schedule(e.document);
+  clearTimeout(hostTimer);
+  hostTimer = setTimeout(() => {
     reassemble();
     publishModel();
     revalidateAll();
-  } else {
-    schedule(e.document);
-  }
+  }, delayFor(e.document));
 });
 documents.onDidClose((e) => {
   parsedCache.delete(e.document.uri);
