@@ -1,10 +1,9 @@
 // A new profile on a base port whose whole derived set is free: guided onboarding in a terminal, or a quick
 // non-interactive setup (loopback, no channels). A "rescue bot" preset places it next to an existing profile.
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FreeBasePortRequest } from '../../language-server/src/protocol';
-import { isValidProfileName } from '../../language-server/src/host/paths';
+import { isValidProfileName, stateDirFor } from '../../language-server/src/host/paths';
 import { requireCli } from './cli';
 import { pickProfile, requireTrust, terminalName, type ActionDeps } from './actions';
 
@@ -23,10 +22,6 @@ async function exists(p: string): Promise<boolean> {
   try { await fs.stat(p); return true; } catch { return false; }
 }
 
-function stateDirOf(home: string, name: string): string {
-  return path.join(home, name === 'default' ? '.openclaw' : `.openclaw-${name}`);
-}
-
 export async function newProfile(deps: ActionDeps, opts: NewProfileOptions = {}): Promise<{ name: string; port: number; exitCode?: number } | undefined> {
   if (!requireTrust('Creating a profile')) return undefined;
   const model = deps.tree.getModel();
@@ -35,7 +30,7 @@ export async function newProfile(deps: ActionDeps, opts: NewProfileOptions = {})
   const taken = new Set(model.profiles.map((p) => p.name));
   const validate = async (v: string): Promise<string | undefined> => {
     if (!isValidProfileName(v)) return 'Letters, digits, "-" and "_", starting with a letter or digit, at most 64 characters.';
-    if (taken.has(v) || v === 'default' || (await exists(stateDirOf(home, v)))) return `A profile "${v}" already exists (${stateDirOf(home, v)}); choose another name.`;
+    if (taken.has(v) || v === 'default' || (await exists(stateDirFor(v, home)))) return `A profile "${v}" already exists (${stateDirFor(v, home)}); choose another name.`;
     return undefined;
   };
   const name = opts.name ?? (await vscode.window.showInputBox({ title: 'New OpenClaw Profile', prompt: 'Profile name', placeHolder: 'e.g. rescue', validateInput: validate }));
