@@ -20,6 +20,7 @@ export interface OpenClawApi {
   tree: ProfilesTree;
   treeView: vscode.TreeView<unknown>;
   statusBar: ProfilesStatusBar;
+  poller: LiveStatePoller;
   terminals: Terminals;
   portMap: PortMapPanel;
   deps: ActionDeps;
@@ -80,7 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenCl
   void refresh().catch((e) => output.error(`could not read the host model: ${e}`));
   if (vscode.workspace.isTrusted) void cliAvailable().then((ok) => vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', !ok));
   else void vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', false);
-  return { client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, terminals, portMap, deps, refresh, logUri: context.logUri, activationMs: Date.now() - started };
+  return { client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, poller, terminals, portMap, deps, refresh, logUri: context.logUri, activationMs: Date.now() - started };
 }
 
 export function deactivate(): void {

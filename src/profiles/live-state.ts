@@ -24,6 +24,11 @@ export class LiveStatePoller implements vscode.Disposable {
     return this.inFlight;
   }
 
+  /** Whether the poll timer runs: only while the view is visible. */
+  get polling(): boolean {
+    return this.timer !== undefined;
+  }
+
   private reschedule(): void {
     clearInterval(this.timer);
     this.timer = undefined;

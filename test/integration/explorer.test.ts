@@ -70,6 +70,15 @@ describe('profiles explorer', function () {
     ]);
   });
 
+  it('live state is polled only while the view is visible', async () => {
+    await vscode.commands.executeCommand('openclaw.profiles.focus');
+    await waitFor('the view visible and polled', 10000, () => oc.treeView.visible && oc.poller.polling);
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('polling stopped with the view hidden', 10000, () => !oc.treeView.visible && !oc.poller.polling);
+    await vscode.commands.executeCommand('openclaw.profiles.focus');
+    await waitFor('polling again', 10000, () => oc.poller.polling);
+  });
+
   it('the status bar counts running gateways and conflicts', () => {
     assert.strictEqual(oc.statusBar.text, '$(warning) OpenClaw 0/6 · 4 conflicts');
   });
