@@ -95,6 +95,33 @@ async function main() {
     await browser.close().catch(() => {});
     await server.stop();
   }
+  await welcomeOnEmptyHost(extensionsDir);
+}
+
+/** A host with no profile at all shows the welcome view with its way forward instead of an empty tree. */
+async function welcomeOnEmptyHost(extensionsDir) {
+  const runDir = createRunDir('ui-empty');
+  const home = path.join(runDir, 'home');
+  const workspace = path.join(runDir, 'workspace');
+  fs.mkdirSync(home, { recursive: true });
+  fs.mkdirSync(workspace, { recursive: true });
+  const server = await startCodeServer({ runDir, extensionsDir, env: { OPENCLAW_HOME: home } });
+  const browser = await openBrowser({ runDir });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 60000 });
+    await page.locator('.activitybar [aria-label^="OpenClaw"]').first().click({ timeout: 30000 });
+    let welcome = '';
+    for (let i = 0; i < 75 && !/No OpenClaw profile was found/.test(welcome); i++) {
+      await page.waitForTimeout(200);
+      welcome = await page.locator('.welcome-view-content').first().innerText().catch(() => '');
+    }
+    check('an empty host shows the welcome view with "Create a Profile"', /No OpenClaw profile was found/.test(welcome) && /Create a Profile/.test(welcome), welcome.slice(0, 300));
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+  }
 }
 
 main().catch((e) => {
