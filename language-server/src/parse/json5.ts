@@ -113,12 +113,7 @@ class Parser {
       const earlier = last.get(key);
       if (earlier) this.duplicates.push({ path: [...path, key], member: earlier, winner: member });
       last.set(key, member);
-      this.skip();
-      const sep = t.charCodeAt(this.i);
-      if (sep === C.Comma) {
-        this.i++;
-        this.skip();
-      } else if (sep !== C.RBrace) throw new Fail();
+      this.separator(C.RBrace);
     }
     this.i++;
     obj.end = this.i;
@@ -134,16 +129,21 @@ class Parser {
     this.skip();
     while (t.charCodeAt(this.i) !== C.RBracket) {
       arr.items.push(this.value(arr, [...path, arr.items.length]));
-      this.skip();
-      const sep = t.charCodeAt(this.i);
-      if (sep === C.Comma) {
-        this.i++;
-        this.skip();
-      } else if (sep !== C.RBracket) throw new Fail();
+      this.separator(C.RBracket);
     }
     this.i++;
     arr.end = this.i;
     return arr;
+  }
+
+  /** After a member or element: a comma (a trailing one is fine) or the closing bracket. */
+  private separator(close: number): void {
+    this.skip();
+    const c = this.t.charCodeAt(this.i);
+    if (c === C.Comma) {
+      this.i++;
+      this.skip();
+    } else if (c !== close) throw new Fail();
   }
 
   private string(quote: number): string {
