@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Conflict, HostModel, LiveStateResult, ProfileSummary } from '../../language-server/src/protocol';
 import { roleLabel } from '../../language-server/src/host/ports';
-import { serviceName, stateOf, toTreeItem, type Node } from './items';
+import { stateOf, toTreeItem, type Node } from './items';
 
 export class ProfilesTree implements vscode.TreeDataProvider<Node> {
   private model: HostModel | undefined;
@@ -79,10 +79,5 @@ export class ProfilesTree implements vscode.TreeDataProvider<Node> {
 
   getParent(): undefined {
     return undefined;
-  }
-
-  serviceOf(name: string): string | undefined {
-    const p = this.profile(name);
-    return p && serviceName(p);
   }
 }

@@ -5,7 +5,7 @@ import { cursorContext } from '../../language-server/src/parse/cursor';
 import { hover } from '../../language-server/src/features/hover';
 import { complete } from '../../language-server/src/features/completion';
 import { portInlayHints } from '../../language-server/src/features/inlay-hints';
-import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
+import { bundledSchemaInUse, schemaFromCli } from '../../language-server/src/schema/in-use';
 import { offsetOf } from './helpers';
 
 const schema = bundledSchemaInUse();
@@ -63,4 +63,14 @@ test('an inlay hint beside gateway.port carries the derived map', () => {
   const [hint] = portInlayHints(parseConfig('{ gateway: { port: 20000 } }'));
   assert.equal(hint.label, 'control 20002 · relay 20010 · CDP 20011-20110');
   assert.deepEqual(hint.position, { line: 0, character: 24 });
+});
+
+test('with a CLI-style schema (enums as anyOf of consts), key snippets still offer the values', () => {
+  const cli = schemaFromCli({
+    type: 'object', additionalProperties: false,
+    properties: { gateway: { type: 'object', additionalProperties: false, properties: { bind: { anyOf: [{ type: 'string', const: 'auto' }, { type: 'string', const: 'loopback' }] } } } },
+  }, 'test');
+  const text = '{ gateway: {  } }';
+  const bind = complete(text, text.indexOf('  }') + 1, cli).find((i) => i.label === 'bind')!;
+  assert.equal((bind.textEdit as { newText: string }).newText, 'bind: ${1|"auto","loopback"|}');
 });

@@ -3,7 +3,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscod
 import { cursorContext } from '../parse/cursor';
 import { LineIndex } from '../parse/lines';
 import { formatKey } from '../parse/edits';
-import { allowedValues, propertiesAt, schemasAt, typeNames, type JsonSchema } from '../schema/json-schema';
+import { allowedValues, alternatives, propertiesAt, schemasAt, typeNames, type JsonSchema } from '../schema/json-schema';
 import type { SchemaInUse } from '../schema/in-use';
 import { RETIRED_KEYS } from '../validate/rules';
 
@@ -34,7 +34,7 @@ export function complete(text: string, offset: number, schema: SchemaInUse): Com
   }
   if (ctx.expecting === 'value') {
     const schemas = schemasAt(schema.json, ctx.path);
-    const values = allowedValues(schema.json, schemas);
+    const values = allowedValues(schemas);
     if (!values.length && typeNames(schemas).includes('boolean')) values.push(true, false);
     return values.map((v, i) => ({
       label: JSON.stringify(v),
@@ -57,9 +57,11 @@ function snippetKey(key: string): string {
 }
 
 function valueSnippet(root: JsonSchema, schema: JsonSchema): string {
-  const values = allowedValues(root, [schema]);
+  // The CLI's schema spells enums as anyOf of consts, so the alternatives are spread out first.
+  const alts = alternatives(root, schema);
+  const values = allowedValues(alts);
   if (values.length) return `\${1|${values.map((v) => JSON.stringify(v).replace(/[,|\\]/g, '\\$&')).join(',')}|}`;
-  const types = typeNames([schema]);
+  const types = typeNames(alts);
   if (types[0] === 'object') return '{\n\t$0\n}';
   if (types[0] === 'array') return '[$0]';
   if (types[0] === 'string') return '"$0"';

@@ -27,7 +27,7 @@ export function hover(parsed: ParsedConfig, offset: number, schema: SchemaInUse,
   const facts: string[] = [];
   const types = typeNames(schemas);
   if (types.length) facts.push(`Type: \`${types.join(' | ')}\``);
-  const allowed = allowedValues(schema.json, schemas);
+  const allowed = allowedValues(schemas);
   if (allowed.length) facts.push(`Allowed: ${allowed.slice(0, 30).map((v) => `\`${JSON.stringify(v)}\``).join(', ')}${allowed.length > 30 ? ', …' : ''}`);
   const withDefault = schemas.find((s) => 'default' in s);
   if (withDefault) facts.push(`Default: \`${JSON.stringify(withDefault.default)}\``);

@@ -25,8 +25,8 @@ export function findFreeBase(q: FreeBaseQuery): number | undefined {
 }
 
 function fits(base: number, q: FreeBaseQuery): boolean {
-  const [from, to] = cdpRangeFor(base);
-  if (from !== base + 11) return false;
+  // A base whose CDP range would run past 65535 gets the CLI's fallback range, shared by all such bases.
+  if (cdpRangeFor(base)[0] !== base + 11) return false;
   const spans = portSpans({ base, cdpPorts: q.ownCdpPorts ?? [], retiredCanvas: false });
   for (const s of spans) {
     for (const t of q.taken) if (s.from <= t.to && t.from <= s.to) return false;

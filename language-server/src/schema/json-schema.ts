@@ -83,7 +83,7 @@ export function propertiesAt(root: JsonSchema, path: readonly Segment[]): Map<st
   return props;
 }
 
-export function allowedValues(root: JsonSchema, schemas: JsonSchema[]): unknown[] {
+export function allowedValues(schemas: JsonSchema[]): unknown[] {
   const values: unknown[] = [];
   for (const s of schemas) {
     if (Array.isArray(s.enum)) values.push(...s.enum);
