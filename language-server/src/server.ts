@@ -88,6 +88,17 @@ function publishModel(): void {
   void connection.sendNotification(HostModelChanged, toProtocolModel(host, schemaStatus));
 }
 
+/** Profiles, their texts or the schema changed: one new model, sent to the client, and every open file re-checked. */
+function hostChanged(): void {
+  reassemble();
+  publishModel();
+  revalidateAll();
+}
+
+function profileNamed(name: string | undefined) {
+  return host.profiles.find((p) => p.summary.name === name);
+}
+
 function profileOfPath(p: string | undefined) {
   if (!p) return undefined;
   const key = samePathKey(p);
@@ -134,7 +145,7 @@ function revalidateAll(): void {
 }
 
 function freeBaseFor(profileName: string | undefined, near?: number, inUse?: Set<number>): number | undefined {
-  const me = host.profiles.find((p) => p.summary.name === profileName);
+  const me = profileNamed(profileName);
   const taken = host.profiles.filter((p) => p !== me).flatMap((p) => p.spans);
   const ownCdp = me ? me.spans.filter((s) => s.role.startsWith('cdp:')).map((s) => ({ profile: s.role.slice(4), port: s.from })) : [];
   return findFreeBase({ near: near ?? me?.summary.basePort ?? 18789, taken, ownCdpPorts: ownCdp, inUse });
@@ -167,11 +178,7 @@ function startWatcher(): void {
   watcher?.dispose();
   watcher = new HostWatcher(
     { home: resolveHome(settings.home, process.env), env: process.env, declared: settings.instances ?? [] },
-    () => {
-      reassemble();
-      publishModel();
-      revalidateAll();
-    },
+    hostChanged,
     log,
   );
   void watcher.start();
@@ -184,9 +191,7 @@ async function loadSchemaFromCli(): Promise<void> {
     schema = result.schema;
     schemaStatus = { source: 'cli', version: result.version, note: schema.note };
     log(`Using the schema of OpenClaw ${result.version}${result.fromCache ? ' (cached)' : ''}${schema.note ? `; ${schema.note}` : ''}.`);
-    reassemble();
-    publishModel();
-    revalidateAll();
+    hostChanged();
   } else {
     log(`Using the bundled schema: ${result.error}`);
     schemaStatus = { ...schemaStatus, note: result.error };
@@ -210,11 +215,7 @@ let hostTimer: NodeJS.Timeout | undefined;
 documents.onDidChangeContent((e) => {
   if (!profileOfPath(filePath(e.document.uri))) return schedule(e.document);
   clearTimeout(hostTimer);
-  hostTimer = setTimeout(() => {
-    reassemble();
-    publishModel();
-    revalidateAll();
-  }, delayFor(e.document));
+  hostTimer = setTimeout(hostChanged, delayFor(e.document));
 });
 documents.onDidClose((e) => {
   parsedCache.delete(e.document.uri);
@@ -250,7 +251,7 @@ connection.onCodeAction(async (params) => {
     for (const diagnostic of params.context.diagnostics) {
       const fixes = ((diagnostic.data as { fixes?: FixData[] } | undefined)?.fixes) ?? [];
       for (const f of fixes) {
-        const fix = fixFor(parsed, f, (profile) => freeBaseFor(profile, undefined, inUse?.excluding(host.profiles.find((p) => p.summary.name === profile))));
+        const fix = fixFor(parsed, f, (profile) => freeBaseFor(profile, undefined, inUse?.excluding(profileNamed(profile))));
         if (!fix) continue;
         actions.push({
           title: fix.title,
@@ -290,7 +291,8 @@ connection.onRequest(LiveStateRequest, async () => {
 });
 
 connection.onRequest(StopGatewayRequest, async (params) => {
-  const p = host.profiles.find((x) => x.summary.name === params.profile);
+  if (!trusted) return { stopped: false, message: 'Gateways are not stopped from a restricted workspace.' };
+  const p = profileNamed(params.profile);
   if (!p) return { stopped: false, message: `No profile "${params.profile}".` };
   return stopGateway(p.summary, params.timeoutMs ?? 15000);
 });
@@ -298,7 +300,7 @@ connection.onRequest(StopGatewayRequest, async (params) => {
 const doctorFindings = new Map<string, DoctorFinding[]>();
 connection.onRequest(DoctorRequest, async (params) => {
   if (!trusted) return { ok: false, findings: 0, message: 'Doctor does not run in a restricted workspace.' };
-  const p = host.profiles.find((x) => x.summary.name === params.profile);
+  const p = profileNamed(params.profile);
   if (!p) return { ok: false, findings: 0, message: `No profile "${params.profile}".` };
   const r = await runDoctor(params.cliPath || settings.cliPath || 'openclaw', p.summary, process.env);
   if (r.error) return { ok: false, findings: 0, message: r.error };
