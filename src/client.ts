@@ -43,10 +43,8 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
     },
     middleware: {
       workspace: {
-        configuration: (params, token, next) => {
-          const result = next(params, token);
-          return params.items.some((i) => i.section === 'openclaw') ? params.items.map((i) => (i.section === 'openclaw' ? readSettings() : null)) : result;
-        },
+        configuration: (params, token, next) =>
+          params.items.some((i) => i.section === 'openclaw') ? params.items.map((i) => (i.section === 'openclaw' ? readSettings() : null)) : next(params, token),
       },
     },
   };
