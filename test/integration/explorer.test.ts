@@ -5,15 +5,14 @@ import { promises as fs } from 'fs';
 import * as http from 'http';
 import * as vscode from 'vscode';
 import type { OpenClawApi } from '../../src/extension';
-import { api, configOf, EXTENSION_ID, menuCommands, waitFor } from './util';
+import { apiWithModel, configOf, EXTENSION_ID, menuCommands, waitFor } from './util';
 
 describe('profiles explorer', function () {
   this.timeout(60000);
   let oc: OpenClawApi;
 
   before(async () => {
-    oc = await api();
-    await waitFor('the host model with six profiles', 20000, () => (oc.tree.getModel()?.profiles.length ?? 0) >= 6);
+    oc = await apiWithModel(6);
   });
 
   const node = (name: string) => oc.tree.profileNodes().find((n) => n.profile.name === name)!;

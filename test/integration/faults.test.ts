@@ -6,15 +6,14 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ServerInfoRequest } from '../../language-server/src/protocol';
 import type { OpenClawApi } from '../../src/extension';
-import { api, configOf, fixtureHome, waitFor } from './util';
+import { apiWithModel, configOf, fixtureHome, waitFor } from './util';
 
 describe('faults', function () {
   this.timeout(90000);
   let oc: OpenClawApi;
 
   before(async () => {
-    oc = await api();
-    await waitFor('the host model', 20000, () => (oc.tree.getModel()?.profiles.length ?? 0) >= 6);
+    oc = await apiWithModel(6);
   });
 
   it('the language server killed mid-session comes back and the explorer keeps working', async () => {

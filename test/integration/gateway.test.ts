@@ -11,7 +11,7 @@ import type { RunResult } from '../../src/gateway/terminals';
 import { probeReady, readGatewayLock, lockIsLive } from '../../language-server/src/host/liveness';
 import { isPortFree } from '../../language-server/src/host/listeners';
 import type { DoctorResult, StopResult } from '../../language-server/src/protocol';
-import { api, fixtureHome, waitFor } from './util';
+import { apiWithModel, fixtureHome, waitFor } from './util';
 
 const MAIN = 'main';
 const RESCUE = 'main-rescue';
@@ -39,8 +39,7 @@ describe('gateway actions with the real OpenClaw CLI', function () {
   before(async () => {
     // The launcher exports it on purpose: every command below must still reach its own profile.
     assert.strictEqual(process.env.OPENCLAW_STATE_DIR, path.join(fixtureHome(), '.openclaw'));
-    oc = await api();
-    await waitFor('the host model', 20000, () => oc.tree.getModel());
+    oc = await apiWithModel();
   });
 
   after(async () => {

@@ -12,6 +12,13 @@ export async function api(): Promise<OpenClawApi> {
   return ext.activate();
 }
 
+/** The extension's API once the server has reported at least `profiles` profiles (the fixture home has six). */
+export async function apiWithModel(profiles = 0): Promise<OpenClawApi> {
+  const oc = await api();
+  await waitFor(`the host model with ${profiles}+ profiles`, 20000, () => !!oc.tree.getModel() && oc.tree.getModel()!.profiles.length >= profiles);
+  return oc;
+}
+
 export async function waitFor<T>(what: string, timeoutMs: number, probe: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

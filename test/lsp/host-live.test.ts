@@ -16,6 +16,18 @@ async function fixtureHome(): Promise<string> {
   return home;
 }
 
+/** A server on a fresh copy of the fixture home; both are gone when `fn` ends, however it ends. */
+async function onFixtureHome(fn: (s: Session, home: string) => Promise<void>, init?: Record<string, unknown>): Promise<void> {
+  const home = await fixtureHome();
+  const s = await startServer({ env: { OPENCLAW_HOME: home }, init });
+  try {
+    await fn(s, home);
+  } finally {
+    await s.close();
+    await fs.rm(home, { recursive: true, force: true });
+  }
+}
+
 function modelWhere(s: Session, pred: (m: HostModel) => boolean, timeoutMs = 3000): Promise<HostModel> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => { sub.dispose(); reject(new Error(`no matching host model within ${timeoutMs} ms`)); }, timeoutMs);
@@ -24,33 +36,29 @@ function modelWhere(s: Session, pred: (m: HostModel) => boolean, timeoutMs = 300
 }
 
 test('a port of a profile held by another process is a warning naming that process', async () => {
-  const home = await fixtureHome();
   const holder = net.createServer();
   await new Promise<void>((r) => holder.listen(55293, '127.0.0.1', r));
-  const s = await startServer({ env: { OPENCLAW_HOME: home }, init: { settings: { instances: [], liveChecks: true } } });
   try {
-    const file = path.join(home, '.openclaw-ops', 'openclaw.json');
-    const uri = pathToFileURL(file).toString();
-    const text = await fs.readFile(file, 'utf8');
-    s.open(uri, text);
-    const p = await s.waitDiagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'port-in-use'));
-    const d = p.diagnostics.find((x) => x.code === 'port-in-use')!;
-    assert.equal(d.severity, 2);
-    assert.match(d.message, new RegExp(`Port 55293 \\(browser control\\) is in use right now by process ${process.pid}`));
-    // ops has no gateway.port (its base is hashed), so the warning sits on the `gateway` key.
-    const gatewayKey = text.indexOf('\n  gateway:') + 3;
-    assert.deepEqual(d.range.start, { line: text.slice(0, gatewayKey).split('\n').length - 1, character: 2 });
+    await onFixtureHome(async (s, home) => {
+      const file = path.join(home, '.openclaw-ops', 'openclaw.json');
+      const uri = pathToFileURL(file).toString();
+      const text = await fs.readFile(file, 'utf8');
+      s.open(uri, text);
+      const p = await s.waitDiagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'port-in-use'));
+      const d = p.diagnostics.find((x) => x.code === 'port-in-use')!;
+      assert.equal(d.severity, 2);
+      assert.match(d.message, new RegExp(`Port 55293 \\(browser control\\) is in use right now by process ${process.pid}`));
+      // ops has no gateway.port (its base is hashed), so the warning sits on the `gateway` key.
+      const gatewayKey = text.indexOf('\n  gateway:') + 3;
+      assert.deepEqual(d.range.start, { line: text.slice(0, gatewayKey).split('\n').length - 1, character: 2 });
+    }, { settings: { instances: [], liveChecks: true } });
   } finally {
-    await s.close();
     await new Promise((r) => holder.close(r));
-    await fs.rm(home, { recursive: true, force: true });
   }
 });
 
 test('a profile deleted while its config is open: the model drops it, the document keeps its diagnostics', async () => {
-  const home = await fixtureHome();
-  const s = await startServer({ env: { OPENCLAW_HOME: home } });
-  try {
+  await onFixtureHome(async (s, home) => {
     const file = path.join(home, '.openclaw-rescue', 'openclaw.json');
     const uri = pathToFileURL(file).toString();
     s.open(uri, await fs.readFile(file, 'utf8'));
@@ -63,16 +71,11 @@ test('a profile deleted while its config is open: the model drops it, the docume
     assert.deepEqual(p.diagnostics.map((d) => d.code), ['unknown-key']);
     const model = await s.conn.sendRequest(HostModelRequest);
     assert.ok(!model.conflicts.some((c) => c.profiles.includes('rescue')));
-  } finally {
-    await s.close();
-    await fs.rm(home, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a config that becomes unreadable (here: replaced by a directory, which even root cannot read as a file)', async () => {
-  const home = await fixtureHome();
-  const s = await startServer({ env: { OPENCLAW_HOME: home } });
-  try {
+  await onFixtureHome(async (s, home) => {
     const file = path.join(home, '.openclaw-qa', 'openclaw.json');
     const gone = modelWhere(s, (m) => m.profiles.find((p) => p.name === 'qa')?.configExists === false);
     await fs.rm(file);
@@ -83,10 +86,7 @@ test('a config that becomes unreadable (here: replaced by a directory, which eve
     assert.equal(qa.basePortSource, 'hash');
     assert.ok(!m.conflicts.some((c) => c.kind === 'cdpUrl'), 'qa\'s browser endpoint should be gone with its config');
     assert.equal(s.proc.exitCode, null);
-  } finally {
-    await s.close();
-    await fs.rm(home, { recursive: true, force: true });
-  }
+  });
 });
 
 test('two servers watching one home both see a change within a second', async () => {
