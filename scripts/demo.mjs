@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeDemoHome } from './demo-home.mjs';
-import { freePort, interrupted, isPortFree, repoRoot, runRoot, startCodeServer } from './vscode-host.mjs';
+import { freePort, interrupted, isPortFree, onCleanup, repoRoot, runRoot, startCodeServer } from './vscode-host.mjs';
 
 const say = (msg) => console.log(`[demo] ${msg}`);
 
@@ -29,6 +29,31 @@ async function pickPort() {
     return port;
   }
   return (await isPortFree(8080)) ? 8080 : freePort();
+}
+
+/** Gateways a demo user launched run under the sample home; each holds a lock file that names its pid. */
+async function stopDemoGateways(homeDir) {
+  const pids = new Set();
+  const walk = (dir, depth) => {
+    let entries = [];
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory() && depth > 0) walk(full, depth - 1);
+      else if (/^gateway\..*\.lock$/.test(e.name)) {
+        try {
+          const pid = Number(JSON.parse(fs.readFileSync(full, 'utf8')).pid);
+          // Only a process that still is an OpenClaw gateway: a stale lock's pid may belong to anything by now.
+          if (pid > 0 && /openclaw/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) pids.add(pid);
+        } catch { /* unreadable lock or gone process */ }
+      }
+    }
+  };
+  walk(homeDir, 4);
+  for (const pid of pids) { try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ } }
+  for (let i = 0; i < 50 && [...pids].some(pidAlive); i++) await new Promise((r) => setTimeout(r, 100));
+  for (const pid of pids) if (pidAlive(pid)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+  return pids.size;
 }
 
 // Idempotent and quick once everything is there, so it is simply always run.
@@ -76,6 +101,12 @@ const extensionsDir = path.join(demoDir, 'extensions');
 fs.mkdirSync(extensionsDir, { recursive: true });
 fs.symlinkSync(repoRoot, path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
 
+// Registered before code-server's own cleanup, so it runs after it: by then no terminal can start another gateway.
+onCleanup(async () => {
+  const stopped = await stopDemoGateways(home);
+  say(`stopped: code-server${stopped ? ` and ${stopped} gateway${stopped === 1 ? '' : 's'}` : ''}; nothing from the demo is left running`);
+});
+
 try {
   const server = await startCodeServer({
     runDir: demoDir,
@@ -85,9 +116,8 @@ try {
   });
   const open = (folder) => `${server.url}/?folder=${encodeURIComponent(folder)}`;
   say(`sample home: ${path.relative(repoRoot, home)} (OPENCLAW_HOME); server log: ${path.relative(repoRoot, server.logFile)}`);
-  say(`the profile folders themselves: ${open(home)}`);
-  console.log(`\n  OpenClaw Gateways demo: ${open(workspace)}\n`);
-  say('Ctrl-C stops it');
+  console.log(`\n  Open in your browser:  ${open(workspace)}\n`);
+  say('Ctrl-C stops code-server and any gateway launched from the demo');
   // The signal handlers in vscode-host.mjs stop the server and exit; getting here means it died on its own.
   const { code, signal } = await server.exited;
   // On Ctrl-C the server exits because the signal handler stopped it; that handler also ends the process.
