@@ -191,7 +191,8 @@ async function main() {
   const { parseConfig } = require('../out/language-server/src/parse/tree.js');
   const { bundledSchemaInUse, schemaFromCli } = require('../out/language-server/src/schema/in-use.js');
   const { repairCliSchema } = require('../out/language-server/src/schema/repair.js');
-  const { loadCliSchema, cliVersion } = require('../out/language-server/src/schema/cli-loader.js');
+  const { loadCliSchema } = require('../out/language-server/src/schema/cli-loader.js');
+  const { cliVersion } = require('../out/language-server/src/openclaw-cli/version.js');
   const { assembleHost, loadHost, readConfigText } = require('../out/language-server/src/host/model.js');
   const { discoverProfiles } = require('../out/language-server/src/host/discovery.js');
   const { samePathKey } = require('../out/language-server/src/host/paths.js');

@@ -10,9 +10,9 @@ import { LiveStatePoller } from './profiles/live-state';
 import { ProfilesStatusBar } from './profiles/status-bar';
 import { PortMapPanel } from './profiles/port-map-view';
 import { Terminals } from './gateway/terminals';
-import { HANDLERS, type ActionDeps } from './gateway/actions';
+import { HANDLERS, planFor, runPlan, type ActionDeps } from './gateway/actions';
 import { newProfile, newRescueProfile } from './gateway/new-profile';
-import { cliAvailable, forgetCli } from './gateway/cli';
+import { cliAvailable } from './gateway/cli';
 import { goToConflict } from './profiles/go-to-conflict';
 
 export interface OpenClawApi {
@@ -64,22 +64,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenCl
   register('openclaw.showPortMap', () => portMap.show());
   register('openclaw.showOutput', () => output.show());
   register('openclaw.goToConflict', (profile, conflict) => goToConflict(tree, profile as string, conflict as never));
-  register('openclaw.openTerminal', () => {
-    const t = terminals.terminal('OpenClaw');
+  register('openclaw.openTerminal', async () => {
+    const plan = await planFor(deps, { kind: 'shell' });
+    if (!plan) return undefined;
+    const t = terminals.terminal('OpenClaw', plan.env);
     t.show();
     return t;
   });
-  register('openclaw.installCli', () => {
-    const t = terminals.terminal('OpenClaw: install');
-    t.show();
-    t.sendText('npm install -g openclaw@latest', true);
-    forgetCli();
+  register('openclaw.installCli', async () => {
+    const plan = await planFor(deps, { kind: 'installCli' });
+    return plan && runPlan(deps, plan, 'install', 'OpenClaw: install');
   });
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client.restart()));
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('openclaw.cliPath')) forgetCli(); }));
 
   void refresh().catch((e) => output.error(`could not read the host model: ${e}`));
-  if (vscode.workspace.isTrusted) void cliAvailable().then((ok) => vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', !ok));
+  if (vscode.workspace.isTrusted) void cliAvailable(client).then((ok) => vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', !ok));
   else void vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', false);
   return { client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, poller, terminals, portMap, deps, refresh, logUri: context.logUri, activationMs: Date.now() - started };
 }

@@ -10,7 +10,8 @@ import { loadCliSchema } from './schema/cli-loader';
 import { checkText, isValid } from './validate/check';
 import { loadHost } from './host/model';
 import { resolveHome } from './host/paths';
-import { formatPorts, roleLabel } from './host/ports';
+import { CDP_RANGE_ROLE } from './host/ports';
+import { formatPorts, spanText } from './protocol';
 
 const USAGE = `usage: openclaw-config-check [--json] [--openclaw CLI] FILE...
        openclaw-config-check --profiles [--home DIR] [--json]`;
@@ -83,11 +84,20 @@ async function showProfiles(args: Args, out: (s: string) => void): Promise<numbe
   const model = {
     profiles: host.profiles.map(({ summary: p }) => ({
       name: p.name, configPath: p.configPath, stateDir: p.stateDir, workspace: p.workspace,
-      basePort: p.basePort, basePortSource: p.basePortSource, ports: p.ports, cdpRange: p.cdpRange,
+      basePort: p.basePort, basePortSource: p.basePortSource, spans: p.ports,
     })),
     conflicts: host.conflicts.map((c) => ({ kind: c.kind, profiles: c.profiles, ports: c.ports, message: c.message })),
   };
-  if (args.json) out(JSON.stringify(model, null, 2));
+  // The --json shape predates the one list of spans and is kept for scripts that read it.
+  const json = {
+    ...model,
+    profiles: model.profiles.map(({ spans, ...p }) => ({
+      ...p,
+      ports: spans.filter((s) => s.from === s.to).map((s) => ({ port: s.from, role: s.role })),
+      cdpRange: [spans.find((s) => s.role === CDP_RANGE_ROLE)?.from, spans.find((s) => s.role === CDP_RANGE_ROLE)?.to],
+    })),
+  };
+  if (args.json) out(JSON.stringify(json, null, 2));
   else {
     out(`OpenClaw profiles in ${home}: ${model.profiles.length}`);
     for (const p of model.profiles) {
@@ -95,7 +105,7 @@ async function showProfiles(args: Args, out: (s: string) => void): Promise<numbe
       out(`  config     ${p.configPath}`);
       out(`  state dir  ${p.stateDir}`);
       out(`  workspace  ${p.workspace}`);
-      out(`  ports      ${p.ports.map((u) => `${roleLabel(u.role)} ${u.port}`).join(' · ')} · CDP ${p.cdpRange[0]}-${p.cdpRange[1]}`);
+      out(`  ports      ${p.spans.map((s) => `${s.label} ${spanText(s)}`).join(' · ')}`);
     }
     out(model.conflicts.length ? `\nConflicts: ${model.conflicts.length}` : '\nNo conflicts.');
     for (const c of model.conflicts) out(`  ${c.kind}: ${c.message}${c.ports.length ? ` [${formatPorts(c.ports)}]` : ''}`);

@@ -4,24 +4,53 @@ import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserv
 
 export type BasePortSource = 'env' | 'config' | 'hash' | 'default';
 
-export interface PortUse {
-  port: number;
-  /** gateway, browser-control, relay, canvas (retired), cdp:<browser profile> */
+/** How a profile was found: the ~/.openclaw[-name] convention, the environment, or the instances setting. */
+export type ProfileOrigin = 'convention' | 'env' | 'setting';
+
+/** A gateway outside the naming convention, from the `openclaw.instances` setting. */
+export interface DeclaredInstance { name: string; configPath: string; stateDir: string; env?: Record<string, string> }
+
+/** A run of ports one profile holds (one port when `from === to`). A profile's spans come in the order of its
+ *  layout: gateway, browser control, relay, the retired canvas port if configured, the CDP range, then each browser
+ *  profile's explicit cdpPort. */
+export interface PortSpan {
+  from: number;
+  to: number;
+  /** gateway, browser-control, relay, canvas (retired canvasHost), cdp-range, cdp:<browser profile> */
   role: string;
+  /** The role in words: "browser control", "CDP range", "CDP work". */
+  label: string;
+}
+
+/** "18791" or "18800-18899". */
+export function spanText(s: Pick<PortSpan, 'from' | 'to'>): string {
+  return s.from === s.to ? String(s.from) : `${s.from}-${s.to}`;
+}
+
+/** "18800-18899, 18905": how ports are written in messages and rows, runs joined. */
+export function formatPorts(ports: number[]): string {
+  const sorted = [...new Set(ports)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j > i ? `${sorted[i]}-${sorted[j]}` : String(sorted[i]));
+    i = j;
+  }
+  return parts.join(', ');
 }
 
 export interface ProfileSummary {
   name: string;
-  /** How the profile was found: the ~/.openclaw[-name] convention, the environment, or the instances setting. */
-  origin: 'convention' | 'env' | 'setting';
+  origin: ProfileOrigin;
   configPath: string;
   configExists: boolean;
   stateDir: string;
   workspace: string;
   basePort: number;
   basePortSource: BasePortSource;
-  ports: PortUse[];
-  cdpRange: [number, number];
+  /** Every port the profile holds, as one ordered list of spans. */
+  ports: PortSpan[];
   cdpUrls: { key: string; url: string }[];
   services: { systemd: string; launchd: string; windowsTask: string };
   /** undefined when the config does not exist */
@@ -62,22 +91,57 @@ export const SchemaStatusNotification = new NotificationType<HostModel['schema']
 /** Settings the server reads (section `openclaw`). */
 export interface ServerSettings {
   home?: string;
-  instances: { name: string; configPath: string; stateDir: string; env?: Record<string, string> }[];
+  instances: DeclaredInstance[];
   liveChecks: boolean;
   cliPath?: string;
 }
 
-export type LiveState = 'running' | 'stopped' | 'starting' | 'stale-lock';
-export interface LiveStateResult { [profile: string]: { state: LiveState; pid?: number; port?: number } }
+export type GatewayState = 'running' | 'stopped' | 'starting' | 'stale-lock';
+export interface LiveStateResult { [profile: string]: { state: GatewayState; pid?: number; port?: number } }
 export const LiveStateRequest = new RequestType0<LiveStateResult, void>('openclaw/liveState');
 
 export interface StopParams { profile: string; timeoutMs?: number }
 export interface StopResult { stopped: boolean; pid?: number; message: string }
 export const StopGatewayRequest = new RequestType<StopParams, StopResult, void>('openclaw/stopGateway');
 
+// Everything below runs the OpenClaw CLI or plans a command line for it. `cliPath` is the machine setting as the
+// client reads it at the moment of the action (empty: the CLI on PATH); the server refuses in a restricted workspace.
+
+/** A refusal or failure the client shows as is; `cliMissing` when installing or pointing at the CLI would help. */
+export interface Refusal { ok: false; message: string; cliMissing?: boolean }
+
+export interface CliCheckParams { cliPath?: string }
+export type CliCheck = { ok: true; path: string; version: string } | Refusal;
+export const CliCheckRequest = new RequestType<CliCheckParams, CliCheck, void>('openclaw/cliCheck');
+
+/** Actions on one profile that run in a terminal. */
+export type ProfileTask = 'launch' | 'installService' | 'uninstallService' | 'status' | 'browserStatus' | 'logs' | 'doctor';
+export type SetupMode = 'quick' | 'guided';
+export type TerminalCommand =
+  | { kind: ProfileTask; profile: string }
+  | { kind: 'onboard'; profile: string; port: number; mode: SetupMode }
+  | { kind: 'installCli' }
+  /** A plain terminal for OpenClaw commands: no command, only the environment. */
+  | { kind: 'shell' };
+export interface CommandPlanParams { command: TerminalCommand; cliPath?: string }
+/** What the client types into a terminal: `argv` (empty for a shell) and the terminal's environment changes
+ *  (null removes a variable); `display` names the command in messages. */
+export type CommandPlan = { ok: true; argv: string[]; env: Record<string, string | null>; display: string } | Refusal;
+export const CommandPlanRequest = new RequestType<CommandPlanParams, CommandPlan, void>('openclaw/commandPlan');
+
+export interface GatewayStatusParams { profile: string; cliPath?: string }
+export type GatewayStatusResult = { ok: true; summary: string } | Refusal;
+export const GatewayStatusRequest = new RequestType<GatewayStatusParams, GatewayStatusResult, void>('openclaw/gatewayStatus');
+
 export interface DoctorParams { profile: string; cliPath?: string }
-export interface DoctorResult { ok: boolean; findings: number; message: string }
+export interface DoctorResult { ok: boolean; findings: number; message: string; cliMissing?: boolean }
 export const DoctorRequest = new RequestType<DoctorParams, DoctorResult, void>('openclaw/doctor');
+
+/** A new profile: its name checked (valid, not taken, no state dir yet) and a base port whose whole set is free,
+ *  after every profile's ports or, for a rescue bot, right after those of `nextTo`. */
+export interface NewProfileParams { name: string; nextTo?: string; basePort?: number }
+export type NewProfilePlan = { ok: true; name: string; port: number } | Refusal;
+export const NewProfilePlanRequest = new RequestType<NewProfileParams, NewProfilePlan, void>('openclaw/newProfilePlan');
 
 /** For diagnostics of the extension itself (and its tests): which process serves. */
 export const ServerInfoRequest = new RequestType0<{ pid: number; schema: HostModel['schema'] }, void>('openclaw/serverInfo');

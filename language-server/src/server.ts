@@ -9,10 +9,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from './parse/lines';
 import { parseConfig, type ParsedConfig } from './parse/tree';
-import { DoctorRequest, ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, SchemaStatusNotification, StopGatewayRequest, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
+import { ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, SchemaStatusNotification, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
 import { profileState } from './host/liveness';
-import { stopGateway } from './host/stop';
-import { doctorDiagnostics, runDoctor, type DoctorFinding } from './host/doctor';
+import { doctorDiagnostics, type DoctorFinding } from './host/doctor';
+import { registerActions } from './actions';
+import { CLI_NAME } from './openclaw-cli/command-lines';
+import { CliProbes } from './openclaw-cli/version';
 import { bundledSchemaInUse, type SchemaInUse } from './schema/in-use';
 import { DEFAULT_CLI_TIMEOUTS, loadCliSchema, type CliTimeouts } from './schema/cli-loader';
 import { checkParsed } from './validate/check';
@@ -26,6 +28,7 @@ import { HostWatcher } from './host/watcher';
 import { assembleHost, ConfigAnalyses, toProtocolModel, type HostState } from './host/model';
 import { isolationDiagnostics } from './host/isolation';
 import { samePathKey, resolveHome } from './host/paths';
+import { DEFAULT_BASE_PORT } from './host/ports';
 import { findFreeBase } from './host/free-port';
 import { livePortDiagnostics, ListenerCache } from './host/live-ports';
 
@@ -44,6 +47,7 @@ const listeners = new ListenerCache();
 const parsedCache = new Map<string, { version: number; parsed: ParsedConfig }>();
 const analyses = new ConfigAnalyses();
 const pending = new Map<string, NodeJS.Timeout>();
+const doctorFindings = new Map<string, DoctorFinding[]>();
 
 function log(message: string): void {
   connection.console.log(message);
@@ -148,7 +152,7 @@ function freeBaseFor(profileName: string | undefined, near?: number, inUse?: Set
   const me = profileNamed(profileName);
   const taken = host.profiles.filter((p) => p !== me).flatMap((p) => p.spans);
   const ownCdp = me ? me.spans.filter((s) => s.role.startsWith('cdp:')).map((s) => ({ profile: s.role.slice(4), port: s.from })) : [];
-  return findFreeBase({ near: near ?? me?.summary.basePort ?? 18789, taken, ownCdpPorts: ownCdp, inUse });
+  return findFreeBase({ near: near ?? me?.summary.basePort ?? DEFAULT_BASE_PORT, taken, ownCdpPorts: ownCdp, inUse });
 }
 
 connection.onInitialize((params: InitializeParams) => {
@@ -185,7 +189,7 @@ function startWatcher(): void {
 }
 
 async function loadSchemaFromCli(): Promise<void> {
-  const cli = settings.cliPath || 'openclaw';
+  const cli = settings.cliPath || CLI_NAME;
   const result = await loadCliSchema(cli, path.join(storagePath, 'schemas'), process.env, cliTimeouts);
   if (result.schema) {
     schema = result.schema;
@@ -290,23 +294,18 @@ connection.onRequest(LiveStateRequest, async () => {
   return result;
 });
 
-connection.onRequest(StopGatewayRequest, async (params) => {
-  if (!trusted) return { stopped: false, message: 'Gateways are not stopped from a restricted workspace.' };
-  const p = profileNamed(params.profile);
-  if (!p) return { stopped: false, message: `No profile "${params.profile}".` };
-  return stopGateway(p.summary, params.timeoutMs ?? 15000);
-});
-
-const doctorFindings = new Map<string, DoctorFinding[]>();
-connection.onRequest(DoctorRequest, async (params) => {
-  if (!trusted) return { ok: false, findings: 0, message: 'Doctor does not run in a restricted workspace.' };
-  const p = profileNamed(params.profile);
-  if (!p) return { ok: false, findings: 0, message: `No profile "${params.profile}".` };
-  const r = await runDoctor(params.cliPath || settings.cliPath || 'openclaw', p.summary, process.env);
-  if (r.error) return { ok: false, findings: 0, message: r.error };
-  doctorFindings.set(samePathKey(p.summary.configPath), r.findings);
-  revalidateAll();
-  return { ok: r.ok, findings: r.findings.length, message: r.findings.length ? `doctor found ${r.findings.length} issue(s); they are shown as diagnostics in the config` : 'doctor found nothing to fix' };
+registerActions(connection, {
+  env: process.env,
+  probes: new CliProbes(process.env),
+  trusted: () => trusted,
+  settings: () => settings,
+  host: () => host,
+  profileNamed,
+  freeBase: async (near) => freeBaseFor(undefined, near, (await listeners.portsInUse()).excluding(undefined)),
+  doctorFound: (configPath, findings) => {
+    doctorFindings.set(samePathKey(configPath), findings);
+    revalidateAll();
+  },
 });
 
 function guard<T>(fn: () => T, fallback: T): T {

@@ -1,14 +1,14 @@
 // The gateway commands: each resolves a profile, checks trust and the CLI, then runs in that profile's terminal.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DoctorRequest, StopGatewayRequest, type ProfileSummary } from '../../language-server/src/protocol';
-import { runCli } from '../../language-server/src/host/run-cli';
-import { profileCommandEnv } from '../../language-server/src/host/profile-env';
+import {
+  CommandPlanRequest, DoctorRequest, GatewayStatusRequest, StopGatewayRequest,
+  type CommandPlan, type ProfileSummary, type ProfileTask, type TerminalCommand,
+} from '../../language-server/src/protocol';
 import type { ProfilesTree } from '../profiles/tree';
 import { portMapText } from '../profiles/items';
-import { requireCli } from './cli';
-import { summarizeGatewayStatus } from './status-summary';
-import type { Terminals } from './terminals';
+import { cliPathSetting, showRefusal } from './cli';
+import type { RunResult, Terminals } from './terminals';
 
 export interface ActionDeps {
   client: LanguageClient;
@@ -24,11 +24,6 @@ export type TerminalPurpose = 'gateway' | 'logs' | 'tasks';
 
 export function terminalName(profile: string, purpose: TerminalPurpose = 'gateway'): string {
   return purpose === 'gateway' ? `OpenClaw: ${profile}` : `OpenClaw: ${profile} (${purpose})`;
-}
-
-/** The CLI's arguments for a profile: convention profiles by name, other instances through their environment. */
-export function profileArgs(p: ProfileSummary, ...args: string[]): string[] {
-  return p.origin === 'convention' ? ['--profile', p.name, ...args] : args;
 }
 
 export function requireTrust(what: string): boolean {
@@ -51,15 +46,27 @@ export async function pickProfile(tree: ProfilesTree, arg: unknown, placeHolder:
   return pick?.p;
 }
 
-async function runInProfileTerminal(deps: ActionDeps, p: ProfileSummary, args: string[], purpose: TerminalPurpose, wait = false) {
-  const cli = await requireCli();
-  if (!cli) return undefined;
-  const result = await deps.terminals.run({ terminalName: terminalName(p.name, purpose), argv: [cli.path, ...profileArgs(p, ...args)], env: p.env, wait });
-  deps.output.info(`[${p.name}] ${result.commandLine}${result.exitCode !== undefined ? ` -> exit ${result.exitCode}` : ''}`);
-  if (wait && result.exitCode !== undefined && result.exitCode !== 0) {
-    void vscode.window.showWarningMessage(`openclaw ${args.join(' ')} (${p.name}) exited with code ${result.exitCode}. See the "${terminalName(p.name, purpose)}" terminal.`);
+/** The server's command line for `command`, or undefined after saying why there is none. */
+export async function planFor(deps: Pick<ActionDeps, 'client'>, command: TerminalCommand): Promise<Extract<CommandPlan, { ok: true }> | undefined> {
+  const plan = await deps.client.sendRequest(CommandPlanRequest, { command, cliPath: cliPathSetting() });
+  if (plan.ok) return plan;
+  showRefusal(plan);
+  return undefined;
+}
+
+/** Runs a planned command in the named terminal and logs it; a failure it waited for becomes a warning. */
+export async function runPlan(deps: ActionDeps, plan: Extract<CommandPlan, { ok: true }>, name: string, terminal: string, opts: { wait?: boolean; waitTimeoutMs?: number } = {}): Promise<RunResult> {
+  const result = await deps.terminals.run({ terminalName: terminal, argv: plan.argv, env: plan.env, ...opts });
+  deps.output.info(`[${name}] ${result.commandLine}${result.exitCode !== undefined ? ` -> exit ${result.exitCode}` : ''}`);
+  if (opts.wait && result.exitCode !== undefined && result.exitCode !== 0) {
+    void vscode.window.showWarningMessage(`${plan.display} (${name}) exited with code ${result.exitCode}. See the "${terminal}" terminal.`);
   }
   return result;
+}
+
+async function runInProfileTerminal(deps: ActionDeps, p: ProfileSummary, task: ProfileTask, purpose: TerminalPurpose, wait = false) {
+  const plan = await planFor(deps, { kind: task, profile: p.name });
+  return plan && runPlan(deps, plan, p.name, terminalName(p.name, purpose), { wait });
 }
 
 type Handler = (deps: ActionDeps, arg: unknown) => Promise<unknown>;
@@ -78,7 +85,7 @@ async function launch(deps: ActionDeps, p: ProfileSummary) {
     void vscode.window.showInformationMessage(`The gateway of "${p.name}" is already ${live.state}${live.pid ? ` (pid ${live.pid})` : ''}.`);
     return undefined;
   }
-  const r = await runInProfileTerminal(deps, p, ['gateway', '--port', String(p.basePort)], 'gateway');
+  const r = await runInProfileTerminal(deps, p, 'launch', 'gateway');
   setTimeout(() => void deps.refresh(), 1500);
   return r;
 }
@@ -93,21 +100,18 @@ async function stop(deps: ActionDeps, p: ProfileSummary) {
 }
 
 async function gatewayStatus(deps: ActionDeps, p: ProfileSummary) {
-  const cli = await requireCli();
-  if (!cli) return undefined;
-  const r = await runCli(cli.path, profileArgs(p, 'gateway', 'status', '--json'), { env: profileCommandEnv(process.env, p.env), timeoutMs: 60000 });
-  const summary = summarizeGatewayStatus(r.stdout);
-  deps.output.info(`[${p.name}] gateway status: ${summary ?? r.error ?? 'no JSON'}`);
-  if (summary) void vscode.window.showInformationMessage(`${p.name}: ${summary}`);
-  else void vscode.window.showWarningMessage(`${p.name}: gateway status failed: ${r.error ?? `exit ${r.exitCode}`}`);
-  return summary;
+  const r = await deps.client.sendRequest(GatewayStatusRequest, { profile: p.name, cliPath: cliPathSetting() });
+  deps.output.info(`[${p.name}] gateway status: ${r.ok ? r.summary : r.message}`);
+  if (!r.ok) return void showRefusal(r, `${p.name}: `);
+  void vscode.window.showInformationMessage(`${p.name}: ${r.summary}`);
+  return r.summary;
 }
 
 async function doctor(deps: ActionDeps, p: ProfileSummary) {
-  const cli = await requireCli();
-  if (!cli) return undefined;
-  void runInProfileTerminal(deps, p, ['doctor'], 'tasks');
-  const result = await deps.client.sendRequest(DoctorRequest, { profile: p.name, cliPath: cli.path });
+  const plan = await planFor(deps, { kind: 'doctor', profile: p.name });
+  if (!plan) return undefined;
+  void runPlan(deps, plan, p.name, terminalName(p.name, 'tasks'));
+  const result = await deps.client.sendRequest(DoctorRequest, { profile: p.name, cliPath: cliPathSetting() });
   deps.output.info(`[${p.name}] doctor --lint: ${result.message}`);
   // Notifications are not awaited: a command must finish whether or not anyone clicks.
   if (result.findings) {
@@ -125,13 +129,13 @@ export const HANDLERS: Record<string, Handler> = {
     await stop(deps, p);
     return launch(deps, p);
   }),
-  'openclaw.installService': profileAction('Installing a service', (deps, p) => runInProfileTerminal(deps, p, ['gateway', 'install'], 'tasks', true)),
-  'openclaw.uninstallService': profileAction('Uninstalling a service', (deps, p) => runInProfileTerminal(deps, p, ['gateway', 'uninstall'], 'tasks', true)),
-  'openclaw.checkStatus': profileAction('Checking status', (deps, p) => runInProfileTerminal(deps, p, ['status'], 'tasks', true)),
+  'openclaw.installService': profileAction('Installing a service', (deps, p) => runInProfileTerminal(deps, p, 'installService', 'tasks', true)),
+  'openclaw.uninstallService': profileAction('Uninstalling a service', (deps, p) => runInProfileTerminal(deps, p, 'uninstallService', 'tasks', true)),
+  'openclaw.checkStatus': profileAction('Checking status', (deps, p) => runInProfileTerminal(deps, p, 'status', 'tasks', true)),
   'openclaw.gatewayStatus': profileAction('Checking gateway status', gatewayStatus),
-  'openclaw.browserStatus': profileAction('Checking browser status', (deps, p) => runInProfileTerminal(deps, p, ['browser', 'status'], 'tasks', true)),
+  'openclaw.browserStatus': profileAction('Checking browser status', (deps, p) => runInProfileTerminal(deps, p, 'browserStatus', 'tasks', true)),
   'openclaw.doctor': profileAction('Running doctor', doctor),
-  'openclaw.showLogs': profileAction('Showing logs', (deps, p) => runInProfileTerminal(deps, p, ['logs', '--follow'], 'logs')),
+  'openclaw.showLogs': profileAction('Showing logs', (deps, p) => runInProfileTerminal(deps, p, 'logs', 'logs')),
   'openclaw.openControlUi': async (deps, arg) => {
     const p = await pickProfile(deps.tree, arg, 'Open the Control UI of which profile?');
     if (!p) return undefined;

@@ -1,55 +1,33 @@
 // A new profile on a base port whose whole derived set is free: guided onboarding in a terminal, or a quick
 // non-interactive setup (loopback, no channels). A "rescue bot" preset places it next to an existing profile.
-import { promises as fs } from 'node:fs';
+// The server checks the name, finds the port and builds the onboarding command; this file only asks and shows.
 import * as vscode from 'vscode';
-import { FreeBasePortRequest } from '../../language-server/src/protocol';
-import { isValidProfileName, stateDirFor } from '../../language-server/src/host/paths';
-import { requireCli } from './cli';
-import { pickProfile, requireTrust, terminalName, type ActionDeps } from './actions';
+import { NewProfilePlanRequest, type SetupMode } from '../../language-server/src/protocol';
+import { pickProfile, planFor, requireTrust, terminalName, type ActionDeps } from './actions';
 
-export type SetupMode = 'quick' | 'guided';
-
-export interface NewProfileOptions { name?: string; mode?: SetupMode; near?: number; basePort?: number }
-
-export function onboardArgs(name: string, port: number, mode: SetupMode): string[] {
-  const common = ['--profile', name, 'onboard'];
-  if (mode === 'guided') return [...common, '--gateway-port', String(port), '--gateway-bind', 'loopback'];
-  return [...common, '--non-interactive', '--accept-risk', '--mode', 'local', '--auth-choice', 'skip', '--gateway-port', String(port),
-    '--gateway-bind', 'loopback', '--skip-channels', '--skip-skills', '--skip-search', '--skip-health', '--skip-ui', '--no-install-daemon'];
-}
-
-async function exists(p: string): Promise<boolean> {
-  try { await fs.stat(p); return true; } catch { return false; }
-}
+export interface NewProfileOptions { name?: string; mode?: SetupMode; basePort?: number; /** Place it right after this profile's ports. */ nextTo?: string }
 
 export async function newProfile(deps: ActionDeps, opts: NewProfileOptions = {}): Promise<{ name: string; port: number; exitCode?: number } | undefined> {
   if (!requireTrust('Creating a profile')) return undefined;
-  const model = deps.tree.getModel();
-  const home = model?.home;
-  if (!home) return void vscode.window.showErrorMessage('The OpenClaw language server has not reported the host yet; try again in a moment.');
-  const taken = new Set(model.profiles.map((p) => p.name));
+  const plan = (name: string) => deps.client.sendRequest(NewProfilePlanRequest, { name, nextTo: opts.nextTo, basePort: opts.basePort });
   const validate = async (v: string): Promise<string | undefined> => {
-    if (!isValidProfileName(v)) return 'Letters, digits, "-" and "_", starting with a letter or digit, at most 64 characters.';
-    if (taken.has(v) || v === 'default' || (await exists(stateDirFor(v, home)))) return `A profile "${v}" already exists (${stateDirFor(v, home)}); choose another name.`;
-    return undefined;
+    const r = await plan(v);
+    return r.ok ? undefined : r.message;
   };
   const name = opts.name ?? (await vscode.window.showInputBox({ title: 'New OpenClaw Profile', prompt: 'Profile name', placeHolder: 'e.g. rescue', validateInput: validate }));
   if (!name) return undefined;
-  const problem = await validate(name);
-  if (problem) return void vscode.window.showErrorMessage(problem);
-
-  const near = opts.near ?? Math.max(18789, ...model.profiles.map((p) => p.cdpRange[1] + 1));
-  const port = opts.basePort ?? (await deps.client.sendRequest(FreeBasePortRequest, { near }));
-  if (!port) return void vscode.window.showErrorMessage('No free base port was found for a new gateway.');
+  const planned = await plan(name);
+  if (!planned.ok) return void vscode.window.showErrorMessage(planned.message);
+  const port = planned.port;
 
   const mode = opts.mode ?? (await vscode.window.showQuickPick([
     { label: 'Quick setup', description: 'loopback, no channels, no daemon', mode: 'quick' as const },
     { label: 'Guided onboarding', description: 'the CLI asks in a terminal', mode: 'guided' as const },
   ], { title: `New profile "${name}" on base port ${port}` }))?.mode;
   if (!mode) return undefined;
-  const cli = await requireCli();
-  if (!cli) return undefined;
-  const result = await deps.terminals.run({ terminalName: terminalName(name), argv: [cli.path, ...onboardArgs(name, port, mode)], wait: mode === 'quick', waitTimeoutMs: 180000 });
+  const onboard = await planFor(deps, { kind: 'onboard', profile: name, port, mode });
+  if (!onboard) return undefined;
+  const result = await deps.terminals.run({ terminalName: terminalName(name), argv: onboard.argv, env: onboard.env, wait: mode === 'quick', waitTimeoutMs: 180000 });
   deps.output.info(`[${name}] ${result.commandLine}${result.exitCode !== undefined ? ` -> exit ${result.exitCode}` : ''}`);
   await deps.refresh();
   return { name, port, exitCode: result.exitCode };
@@ -62,5 +40,5 @@ export async function newRescueProfile(deps: ActionDeps, arg?: unknown, opts: Ne
   const suggested = main.name === 'default' ? 'rescue' : `${main.name}-rescue`;
   const name = opts.name ?? (await vscode.window.showInputBox({ title: `Rescue bot for "${main.name}"`, prompt: 'Profile name', value: suggested }));
   if (!name) return undefined;
-  return newProfile(deps, { ...opts, name, near: main.cdpRange[1] + 1 });
+  return newProfile(deps, { ...opts, name, nextTo: main.name });
 }

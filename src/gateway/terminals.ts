@@ -2,14 +2,12 @@
 // when the terminal has it, tells when a command ends and with which exit code; without it the line still runs.
 import * as vscode from 'vscode';
 import { commandLine, shellKindOf } from './quote';
-import { REDIRECTING_VARS } from '../../language-server/src/host/profile-env';
-
 
 export interface RunRequest {
   terminalName: string;
   argv: string[];
-  /** Variables the command needs (instances outside the naming convention). */
-  env?: Record<string, string>;
+  /** The terminal's environment changes, as the server planned them (null removes a variable). */
+  env?: Record<string, string | null>;
   cwd?: string;
   /** Wait for the command to finish and return its exit code (when shell integration can tell). */
   wait?: boolean;
@@ -26,15 +24,12 @@ export class Terminals implements vscode.Disposable {
     this.subscriptions.push(vscode.window.onDidCloseTerminal((t) => this.envOf.delete(t)));
   }
 
-  terminal(name: string, env: Record<string, string> = {}, cwd?: string): vscode.Terminal {
+  terminal(name: string, env: Record<string, string | null> = {}, cwd?: string): vscode.Terminal {
     const envKey = JSON.stringify(env);
     const existing = vscode.window.terminals.find((t) => t.name === name && t.exitStatus === undefined && this.envOf.get(t) === envKey);
     if (existing) return existing;
     for (const stale of vscode.window.terminals.filter((t) => t.name === name && this.envOf.has(t))) stale.dispose();
-    // null removes a variable from the terminal: exported ones must not redirect `--profile` (see profile-env).
-    const termEnv: Record<string, string | null> = Object.fromEntries(REDIRECTING_VARS.map((v) => [v, null]));
-    Object.assign(termEnv, env, { OPENCLAW_DISABLE_BONJOUR: process.env.OPENCLAW_DISABLE_BONJOUR ?? null });
-    const t = vscode.window.createTerminal({ name, env: termEnv, cwd, iconPath: new vscode.ThemeIcon('server-process'), isTransient: false });
+    const t = vscode.window.createTerminal({ name, env, cwd, iconPath: new vscode.ThemeIcon('server-process'), isTransient: false });
     this.envOf.set(t, envKey);
     return t;
   }

@@ -1,8 +1,7 @@
 // What each row of the Profiles view says and does. Values from configs are never shown except paths and ports,
 // so nothing secret can reach a label or tooltip.
 import * as vscode from 'vscode';
-import type { Conflict, LiveStateResult, ProfileSummary } from '../../language-server/src/protocol';
-import { formatPorts, roleLabel } from '../../language-server/src/host/ports';
+import { formatPorts, spanText, type Conflict, type LiveStateResult, type ProfileSummary } from '../../language-server/src/protocol';
 
 export type ProfileState = 'running' | 'starting' | 'stopped' | 'conflict' | 'invalid' | 'missing';
 
@@ -40,9 +39,7 @@ function stateIcon(state: ProfileState): vscode.ThemeIcon {
 }
 
 export function portMapLines(p: ProfileSummary): string[] {
-  const lines = p.ports.map((u) => `${roleLabel(u.role)}: ${u.port}`);
-  lines.splice(3, 0, `CDP range: ${p.cdpRange[0]}-${p.cdpRange[1]}`);
-  return lines;
+  return p.ports.map((s) => `${s.label}: ${spanText(s)}`);
 }
 
 export function portMapText(p: ProfileSummary): string {
@@ -97,7 +94,7 @@ export function toTreeItem(node: Node): vscode.TreeItem {
     case 'ports': {
       const item = new vscode.TreeItem('Ports', vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${node.profile.name}:ports`;
-      item.description = `${node.profile.basePort}-${Math.max(node.profile.cdpRange[1], ...node.profile.ports.map((u) => u.port))}`;
+      item.description = `${node.profile.basePort}-${Math.max(...node.profile.ports.map((s) => s.to))}`;
       item.iconPath = new vscode.ThemeIcon('plug', node.conflicts.length ? new vscode.ThemeColor('list.errorForeground') : undefined);
       item.contextValue = 'ports';
       return item;

@@ -1,6 +1,6 @@
 // The port-map picture: every profile's port set on one number line, overlaps in red. Ports of different
 // profiles can sit tens of thousands apart, so the line is cut into clusters of nearby ports.
-import type { HostModel } from '../../language-server/src/protocol';
+import { spanText, type HostModel } from '../../language-server/src/protocol';
 
 interface Span { profile: string; from: number; to: number; label: string }
 
@@ -13,8 +13,7 @@ function esc(s: string): string {
 export function spansOf(model: HostModel): Span[] {
   const spans: Span[] = [];
   for (const p of model.profiles) {
-    for (const u of p.ports) spans.push({ profile: p.name, from: u.port, to: u.port, label: `${u.role} ${u.port}` });
-    spans.push({ profile: p.name, from: p.cdpRange[0], to: p.cdpRange[1], label: `CDP ${p.cdpRange[0]}-${p.cdpRange[1]}` });
+    for (const s of p.ports) spans.push({ profile: p.name, from: s.from, to: s.to, label: `${s.label} ${spanText(s)}` });
   }
   return spans;
 }

@@ -1,8 +1,7 @@
 // The Profiles view: a projection of the server's host model plus live gateway state. It holds no OpenClaw
 // logic of its own, so it cannot disagree with the diagnostics.
 import * as vscode from 'vscode';
-import type { Conflict, HostModel, LiveStateResult, ProfileSummary } from '../../language-server/src/protocol';
-import { roleLabel } from '../../language-server/src/host/ports';
+import { spanText, type Conflict, type HostModel, type LiveStateResult, type ProfileSummary } from '../../language-server/src/protocol';
 import { stateOf, toTreeItem, type Node } from './items';
 
 export class ProfilesTree implements vscode.TreeDataProvider<Node> {
@@ -67,12 +66,8 @@ export class ProfilesTree implements vscode.TreeDataProvider<Node> {
       ];
     }
     if (node.type === 'ports') {
-      const clashing = new Set(node.conflicts.flatMap((c) => c.ports));
-      const rows: Node[] = p.ports.map((u) => ({ type: 'port', profile: p, label: roleLabel(u.role), value: String(u.port), clash: clashing.has(u.port) }));
-      const [from, to] = p.cdpRange;
-      const rangeClash = [...clashing].some((x) => x >= from && x <= to);
-      rows.splice(3, 0, { type: 'port', profile: p, label: 'CDP range', value: `${from}-${to}`, clash: rangeClash });
-      return rows;
+      const clashing = node.conflicts.flatMap((c) => c.ports);
+      return p.ports.map((s) => ({ type: 'port', profile: p, label: s.label, value: spanText(s), clash: clashing.some((x) => x >= s.from && x <= s.to) }));
     }
     return [];
   }

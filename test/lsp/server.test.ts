@@ -68,8 +68,9 @@ test('the host model is served and agrees with the diagnostics of a profile conf
   const newPort = Number(move.edit!.changes![uriOf(rescue)][0].newText);
   const other = model.profiles.filter((x) => x.name !== 'rescue');
   for (const o of other) {
-    assert.ok(newPort + 110 < o.basePort || newPort > o.cdpRange[1] || o.basePort + 110 < newPort, `${newPort} vs ${o.name}`);
-    for (const u of o.ports) assert.ok(u.port < newPort || u.port > newPort + 110, `${newPort} hits ${o.name}:${u.port}`);
+    const cdpRange = o.ports.find((s) => s.role === 'cdp-range')!;
+    assert.ok(newPort + 110 < o.basePort || newPort > cdpRange.to || o.basePort + 110 < newPort, `${newPort} vs ${o.name}`);
+    for (const u of o.ports.filter((s) => s.from === s.to)) assert.ok(u.from < newPort || u.from > newPort + 110, `${newPort} hits ${o.name}:${u.from}`);
   }
 });
 

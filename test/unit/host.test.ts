@@ -22,8 +22,9 @@ test('the fixture home: six profiles with their sources of base port', async () 
   assert.equal(byName.ops.basePortSource, 'hash');
   assert.equal(byName.default.basePortSource, 'config');
   assert.equal(byName.lab.workspace, path.join(FIXTURE_HOME, '.openclaw', 'workspace'));
-  assert.deepEqual(byName.default.cdpRange, [18800, 18899]);
-  assert.ok(byName.default.ports.some((u) => u.port === 18850 && u.role === 'cdp:work'));
+  const range = byName.default.ports.find((s) => s.role === 'cdp-range')!;
+  assert.deepEqual([range.from, range.to], [18800, 18899]);
+  assert.ok(byName.default.ports.some((s) => s.from === 18850 && s.to === 18850 && s.role === 'cdp:work'));
   assert.equal(byName.rescue.services.systemd, 'openclaw-gateway-rescue.service');
   for (const p of Object.values(byName)) assert.equal(p.configValid, true, p.name);
 });

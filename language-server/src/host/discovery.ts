@@ -2,11 +2,12 @@
 // with, and instances declared in settings. Reads directory listings only; configs are read by the model.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { DeclaredInstance, ProfileOrigin } from '../protocol';
 import { expandHome, isValidProfileName, samePathKey, stateDirFor } from './paths';
 
 export interface ProfileSource {
   name: string;
-  origin: 'convention' | 'env' | 'setting';
+  origin: ProfileOrigin;
   configPath: string;
   stateDir: string;
   /** Environment this profile runs with (not set for convention profiles, which run with --profile). */
@@ -14,8 +15,6 @@ export interface ProfileSource {
   /** Name the CLI hashes for the default port: the profile name, or OPENCLAW_PROFILE for other instances. */
   portProfile?: string;
 }
-
-export interface DeclaredInstance { name: string; configPath: string; stateDir: string; env?: Record<string, string> }
 
 async function isDir(p: string): Promise<boolean> {
   try { return (await fs.stat(p)).isDirectory(); } catch { return false; }

@@ -2,14 +2,13 @@
 import type { ProfileSummary } from '../protocol';
 import { memberAt, type ParsedConfig } from '../parse/tree';
 import type { ConfigDiagnostic } from '../validate/diagnostic';
-import { runCli } from './run-cli';
-import { profileCommandEnv } from './profile-env';
+import { runCli } from '../openclaw-cli/run';
+import { DOCTOR_LINT_ARGS, profileArgs, profileCommandEnv } from '../openclaw-cli/command-lines';
 
 export interface DoctorFinding { checkId?: string; severity?: string; message: string; path?: string }
 
 export async function runDoctor(cliPath: string, p: ProfileSummary, env: NodeJS.ProcessEnv): Promise<{ ok: boolean; findings: DoctorFinding[]; error?: string }> {
-  const args = p.origin === 'convention' ? ['--profile', p.name, 'doctor', '--lint', '--json'] : ['doctor', '--lint', '--json'];
-  const r = await runCli(cliPath, args, { env: profileCommandEnv(env, p.env), timeoutMs: 90000 });
+  const r = await runCli(cliPath, profileArgs(p, ...DOCTOR_LINT_ARGS), { env: profileCommandEnv(env, p.env), timeoutMs: 90000 });
   if (r.error) return { ok: false, findings: [], error: r.error };
   try {
     const j = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as { ok?: boolean; findings?: DoctorFinding[] };

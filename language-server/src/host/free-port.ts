@@ -1,5 +1,6 @@
 // The nearest base port whose whole derived set is clear of every other profile's ports and of ports in use.
-import { cdpRangeFor, portSpans, type PortSpan } from './ports';
+import type { PortSpan } from '../protocol';
+import { CDP_FIRST_OFFSET, cdpRangeFor, MAX_BASE_PORT, portSpans } from './ports';
 
 export interface FreeBaseQuery {
   near: number;
@@ -13,7 +14,7 @@ export interface FreeBaseQuery {
 
 export function findFreeBase(q: FreeBaseQuery): number | undefined {
   const min = q.min ?? 1024;
-  const max = 65535 - 110;
+  const max = MAX_BASE_PORT;
   const start = Math.min(Math.max(q.near, min), max);
   for (let d = 0; d <= max - min; d++) {
     for (const b of d === 0 ? [start] : [start + d, start - d]) {
@@ -26,7 +27,7 @@ export function findFreeBase(q: FreeBaseQuery): number | undefined {
 
 function fits(base: number, q: FreeBaseQuery): boolean {
   // A base whose CDP range would run past 65535 gets the CLI's fallback range, shared by all such bases.
-  if (cdpRangeFor(base)[0] !== base + 11) return false;
+  if (cdpRangeFor(base)[0] !== base + CDP_FIRST_OFFSET) return false;
   const spans = portSpans({ base, cdpPorts: q.ownCdpPorts ?? [], retiredCanvas: false });
   for (const s of spans) {
     for (const t of q.taken) if (s.from <= t.to && t.from <= s.to) return false;

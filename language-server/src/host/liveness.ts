@@ -4,6 +4,7 @@ import { createHash } from 'crypto';
 import { promises as fsp, realpathSync } from 'fs';
 import * as http from 'http';
 import * as path from 'path';
+import type { GatewayState } from '../protocol';
 
 export interface ReadyProbe { ready: boolean; status?: number; body?: unknown }
 
@@ -19,7 +20,6 @@ export interface GatewayLock {
   startTime?: number;
 }
 
-export type GatewayState = 'running' | 'stopped' | 'starting' | 'stale-lock';
 
 // /readyz answers a few hundred bytes; a port answering megabytes is not a gateway.
 const MAX_BODY = 64 * 1024;

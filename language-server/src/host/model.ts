@@ -3,11 +3,11 @@
 import { promises as fs } from 'node:fs';
 import { LineIndex } from '../parse/lines';
 import { memberAt, parseConfig, type ParsedConfig } from '../parse/tree';
-import type { HostModel } from '../protocol';
 import type { SchemaInUse } from '../schema/in-use';
 import { checkParsed, isValid } from '../validate/check';
 import { findConflicts, type FoundConflict } from './conflicts';
-import { discoverProfiles, type DeclaredInstance, type ProfileSource } from './discovery';
+import type { DeclaredInstance, HostModel } from '../protocol';
+import { discoverProfiles, type ProfileSource } from './discovery';
 import { samePathKey } from './paths';
 import { profileFacts, type ProfileFacts } from './profile';
 

@@ -1,8 +1,11 @@
 // A profile's base port and every port derived from it (openclaw 2026.9: canvas moved onto the base port,
 // CDP range B+11..B+110). Two gateways are isolated only when these sets do not intersect.
-import type { BasePortSource, PortUse } from '../protocol';
+import type { BasePortSource, PortSpan, ProfileSummary } from '../protocol';
+
+export { formatPorts } from '../protocol';
 
 export const DEFAULT_BASE_PORT = 18789;
+export const MAX_PORT = 65535;
 export const BROWSER_CONTROL_OFFSET = 2;
 export const CANVAS_OFFSET = 4;
 export const RELAY_OFFSET = 10;
@@ -44,37 +47,49 @@ export function resolveBasePort(args: { envPort?: string; configPort?: unknown; 
 export function cdpRangeFor(base: number): [number, number] {
   const from = base + CDP_FIRST_OFFSET;
   const to = base + CDP_LAST_OFFSET;
-  return to > 65535 ? CDP_FALLBACK : [from, to];
+  return to > MAX_PORT ? CDP_FALLBACK : [from, to];
 }
 
-/** A run of ports one profile holds, and the config key (dot path) that puts it there, if any. */
-export interface PortSpan { from: number; to: number; role: string; key?: string }
+/** The highest base port whose CDP range still fits below MAX_PORT (higher ones share the CLI's fallback range). */
+export const MAX_BASE_PORT = MAX_PORT - CDP_LAST_OFFSET;
+
+export const CDP_RANGE_ROLE = 'cdp-range';
+
+/** The last port of a profile's derived set: a profile placed after it cannot collide with that set. */
+export function layoutEnd(p: Pick<ProfileSummary, 'ports' | 'basePort'>): number {
+  return p.ports.find((s) => s.role === CDP_RANGE_ROLE)?.to ?? p.basePort;
+}
+
+/** A span and the config key (dot path) that puts it there, if any. */
+export interface KeyedPortSpan extends PortSpan { key?: string }
 
 export interface PortSetInput { base: number; baseKey?: string; cdpPorts: { profile: string; port: number }[]; retiredCanvas: boolean }
 
-export function portSpans(input: PortSetInput): PortSpan[] {
+export function portSpans(input: PortSetInput): KeyedPortSpan[] {
   const { base, baseKey } = input;
-  const spans: PortSpan[] = [
-    { from: base, to: base, role: 'gateway', key: baseKey },
-    { from: base + BROWSER_CONTROL_OFFSET, to: base + BROWSER_CONTROL_OFFSET, role: 'browser-control', key: baseKey },
-    { from: base + RELAY_OFFSET, to: base + RELAY_OFFSET, role: 'relay', key: baseKey },
+  const span = (from: number, to: number, role: string, key: string | undefined): KeyedPortSpan => ({ from, to, role, label: roleLabel(role), key });
+  const spans: KeyedPortSpan[] = [
+    span(base, base, 'gateway', baseKey),
+    span(base + BROWSER_CONTROL_OFFSET, base + BROWSER_CONTROL_OFFSET, 'browser-control', baseKey),
+    span(base + RELAY_OFFSET, base + RELAY_OFFSET, 'relay', baseKey),
   ];
-  if (input.retiredCanvas) spans.push({ from: base + CANVAS_OFFSET, to: base + CANVAS_OFFSET, role: 'canvas (retired canvasHost)', key: 'canvasHost' });
+  if (input.retiredCanvas) spans.push(span(base + CANVAS_OFFSET, base + CANVAS_OFFSET, 'canvas (retired canvasHost)', 'canvasHost'));
   const [from, to] = cdpRangeFor(base);
-  spans.push({ from, to, role: 'cdp-range', key: baseKey });
-  for (const c of input.cdpPorts) spans.push({ from: c.port, to: c.port, role: `cdp:${c.profile}`, key: `browser.profiles.${c.profile}.cdpPort` });
-  return spans.filter((s) => s.from >= 1 && s.to <= 65535);
+  spans.push(span(from, to, CDP_RANGE_ROLE, baseKey));
+  for (const c of input.cdpPorts) spans.push(span(c.port, c.port, `cdp:${c.profile}`, `browser.profiles.${c.profile}.cdpPort`));
+  return spans.filter((s) => s.from >= 1 && s.to <= MAX_PORT);
 }
 
-export function portUses(spans: PortSpan[]): PortUse[] {
-  return spans.filter((s) => s.from === s.to).map((s) => ({ port: s.from, role: s.role }));
+/** The spans as the client sees them: without the config keys. */
+export function wireSpans(spans: KeyedPortSpan[]): PortSpan[] {
+  return spans.map(({ from, to, role, label }) => ({ from, to, role, label }));
 }
 
 export const ROLE_LABELS: Record<string, string> = {
   gateway: 'gateway',
   'browser-control': 'browser control',
   relay: 'relay',
-  'cdp-range': 'CDP range',
+  [CDP_RANGE_ROLE]: 'CDP range',
 };
 
 export function roleLabel(role: string): string {
@@ -85,16 +100,4 @@ export function roleLabel(role: string): string {
 export function portMapSummary(base: number): string {
   const [from, to] = cdpRangeFor(base);
   return `control ${base + BROWSER_CONTROL_OFFSET} · relay ${base + RELAY_OFFSET} · CDP ${from}-${to}`;
-}
-
-export function formatPorts(ports: number[]): string {
-  const sorted = [...new Set(ports)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    parts.push(j > i ? `${sorted[i]}-${sorted[j]}` : String(sorted[i]));
-    i = j;
-  }
-  return parts.join(', ');
 }

@@ -4,14 +4,14 @@ import type { ProfileSummary } from '../protocol';
 import { memberAt, nodeAt, type ParsedConfig, type ValueNode } from '../parse/tree';
 import type { ProfileSource } from './discovery';
 import { expandHome } from './paths';
-import { portSpans, portUses, resolveBasePort, cdpRangeFor, type PortSpan } from './ports';
+import { portSpans, resolveBasePort, wireSpans, type KeyedPortSpan } from './ports';
 import { serviceNames } from './services';
 
 export interface ProfileFacts {
   source: ProfileSource;
   parsed?: ParsedConfig;
   summary: ProfileSummary;
-  spans: PortSpan[];
+  spans: KeyedPortSpan[];
   /** Every workspace the profile's agents use: the default first, then per-agent ones, with their keys. */
   workspaces: { dir: string; key?: string }[];
 }
@@ -76,8 +76,7 @@ export function profileFacts(
     workspace,
     basePort: base.port,
     basePortSource: base.source,
-    ports: portUses(spans),
-    cdpRange: cdpRangeFor(base.port),
+    ports: wireSpans(spans),
     cdpUrls,
     services: serviceNames(source.portProfile ?? 'default'),
     configValid: parsed ? validity.valid : undefined,

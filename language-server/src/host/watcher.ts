@@ -2,7 +2,8 @@
 // home and every state/config dir itself, and re-reads within a debounce after any change.
 import { watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
-import { discoverProfiles, type DeclaredInstance, type ProfileSource } from './discovery';
+import type { DeclaredInstance } from '../protocol';
+import { discoverProfiles, type ProfileSource } from './discovery';
 import { readConfigText } from './model';
 import { samePathKey } from './paths';
 

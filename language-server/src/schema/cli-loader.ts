@@ -2,8 +2,9 @@
 // ~2.4 MB, so its repaired form is cached on disk under the CLI's version.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { runCli } from '../host/run-cli';
-import { parseCliVersion } from '../host/cli-version';
+import { runCli } from '../openclaw-cli/run';
+import { cliVersion } from '../openclaw-cli/version';
+import { CONFIG_SCHEMA_ARGS } from '../openclaw-cli/command-lines';
 import { repairCliSchema, REPAIR_REVISION } from './repair';
 import { schemaFromCli, type SchemaInUse } from './in-use';
 
@@ -11,14 +12,6 @@ export interface CliSchemaResult { schema?: SchemaInUse; version?: string; error
 
 export interface CliTimeouts { versionMs: number; schemaMs: number }
 export const DEFAULT_CLI_TIMEOUTS: CliTimeouts = { versionMs: 15000, schemaMs: 60000 };
-
-export async function cliVersion(cliPath: string, env: NodeJS.ProcessEnv, timeoutMs = DEFAULT_CLI_TIMEOUTS.versionMs): Promise<{ version?: string; error?: string }> {
-  const r = await runCli(cliPath, ['--version'], { env, timeoutMs });
-  if (r.error) return { error: r.error };
-  if (r.exitCode !== 0) return { error: `"${cliPath} --version" exited with ${r.exitCode}` };
-  const version = parseCliVersion(r.stdout);
-  return version ? { version } : { error: `"${cliPath} --version" printed no OpenClaw version` };
-}
 
 export async function loadCliSchema(cliPath: string, cacheDir: string, env: NodeJS.ProcessEnv, timeouts: CliTimeouts = DEFAULT_CLI_TIMEOUTS): Promise<CliSchemaResult> {
   const v = await cliVersion(cliPath, env, timeouts.versionMs);
@@ -30,7 +23,7 @@ export async function loadCliSchema(cliPath: string, cacheDir: string, env: Node
   } catch {
     // not cached yet, or unreadable: ask the CLI
   }
-  const r = await runCli(cliPath, ['config', 'schema'], { env, timeoutMs: timeouts.schemaMs, maxBuffer: 64 * 1024 * 1024 });
+  const r = await runCli(cliPath, CONFIG_SCHEMA_ARGS, { env, timeoutMs: timeouts.schemaMs, maxBuffer: 64 * 1024 * 1024 });
   if (r.error) return { version: v.version, error: r.error };
   if (r.exitCode !== 0) return { version: v.version, error: `"openclaw config schema" exited with ${r.exitCode}` };
   let raw: unknown;

@@ -1,4 +1,14 @@
-// `openclaw gateway status --json` in one line: port, reachable, listeners, service state, config validity.
+// `openclaw gateway status --json` for one profile, in one line: port, reachable, listeners, service, config validity.
+import type { ProfileSummary } from '../protocol';
+import { GATEWAY_STATUS_ARGS, profileArgs, profileCommandEnv } from './command-lines';
+import { runCli } from './run';
+
+export async function gatewayStatus(cliPath: string, p: ProfileSummary, env: NodeJS.ProcessEnv): Promise<{ summary?: string; error?: string }> {
+  const r = await runCli(cliPath, profileArgs(p, ...GATEWAY_STATUS_ARGS), { env: profileCommandEnv(env, p.env), timeoutMs: 60000 });
+  const summary = summarizeGatewayStatus(r.stdout);
+  return summary ? { summary } : { error: r.error ?? `exit ${r.exitCode}` };
+}
+
 export function summarizeGatewayStatus(stdout: string): string | undefined {
   let j: Record<string, any>;
   try {
