@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { HostModelChanged, SchemaStatusNotification, type HostModel, type ServerSettings } from '../language-server/src/protocol';
+import { HostModelChanged, type HostModel, type ServerSettings } from '../language-server/src/protocol';
 
 export const LANGUAGE_ID = 'openclaw-config';
 
@@ -22,8 +22,8 @@ export function readSettings(): ServerSettings {
 }
 
 export interface ClientEvents {
+  /** The host model and the schema in use, on every change of either. */
   onModel: (model: HostModel) => void;
-  onSchema: (schema: HostModel['schema']) => void;
 }
 
 export async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, events: ClientEvents): Promise<LanguageClient> {
@@ -50,7 +50,6 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
   };
   const client = new LanguageClient('openclaw', 'OpenClaw Config Server', serverOptions, clientOptions);
   client.onNotification(HostModelChanged, events.onModel);
-  client.onNotification(SchemaStatusNotification, events.onSchema);
   await client.start();
   return client;
 }

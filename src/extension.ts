@@ -43,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenCl
     schemaStatus.update(model.schema);
     void vscode.commands.executeCommand('setContext', 'openclaw.ready', true);
   };
-  const client = await startClient(context, output, { onModel, onSchema: (s) => schemaStatus.update(s) });
+  const client = await startClient(context, output, { onModel });
   const treeView = vscode.window.createTreeView('openclaw.profiles', { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new ProfilesStatusBar(tree);
   const poller = new LiveStatePoller(client, tree, treeView as vscode.TreeView<unknown>);

@@ -84,9 +84,9 @@ export interface HostModel {
 export interface FreeBaseParams { profile?: string; near?: number; checkListeners?: boolean }
 
 export const HostModelRequest = new RequestType0<HostModel, void>('openclaw/hostModel');
+/** The one notification: every change of the host model or of the schema in use sends the whole model. */
 export const HostModelChanged = new NotificationType<HostModel>('openclaw/hostModelChanged');
 export const FreeBasePortRequest = new RequestType<FreeBaseParams, number | null, void>('openclaw/freeBasePort');
-export const SchemaStatusNotification = new NotificationType<HostModel['schema']>('openclaw/schemaStatus');
 
 /** Settings the server reads (section `openclaw`). */
 export interface ServerSettings {

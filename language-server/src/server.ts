@@ -9,7 +9,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from './parse/lines';
 import { parseConfig, type ParsedConfig } from './parse/tree';
-import { ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, SchemaStatusNotification, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
+import { ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
 import { profileState } from './host/liveness';
 import { doctorDiagnostics, type DoctorFinding } from './host/doctor';
 import { registerActions } from './actions';
@@ -201,7 +201,6 @@ async function loadSchemaFromCli(): Promise<void> {
     schemaStatus = { ...schemaStatus, note: result.error };
     publishModel();
   }
-  void connection.sendNotification(SchemaStatusNotification, schemaStatus);
 }
 
 connection.onDidChangeConfiguration(async () => {
