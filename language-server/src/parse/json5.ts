@@ -2,7 +2,7 @@
 // package (OpenClaw's parser) accepts; on any error it only says "failed" and json5 itself supplies the message,
 // so line and column match the CLI's. Identifiers outside ASCII are flagged for json5 to confirm, since its
 // Unicode tables are ES5's and not quite the engine's.
-import type { ArrayNode, DuplicateKey, Member, ObjectNode, ScalarNode, Segment, ValueNode } from './tree';
+import type { ArrayNode, DuplicateKey, Member, ObjectNode, ScalarNode, Segment, ValueNode } from './nodes';
 
 export interface Json5Result { root?: ValueNode; duplicates: DuplicateKey[]; ok: boolean; needsConfirmation: boolean }
 

@@ -2,26 +2,11 @@
 // (the parser OpenClaw itself uses) words every syntax error, so line and column match the CLI's message.
 import JSON5 from 'json5';
 import { parseJson5 } from './json5';
+import type { ArrayNode, DuplicateKey, Member, ObjectNode, Segment, ValueNode } from './nodes';
 
-export type Segment = string | number;
-
-interface Base { start: number; end: number; parent?: ObjectNode | ArrayNode; }
-export interface ObjectNode extends Base { kind: 'object'; members: Member[] }
-export interface ArrayNode extends Base { kind: 'array'; items: ValueNode[] }
-export interface ScalarNode extends Base { kind: 'string' | 'number' | 'boolean' | 'null'; value: unknown }
-export type ValueNode = ObjectNode | ArrayNode | ScalarNode;
-export interface Member {
-  key: string;
-  keyStart: number;
-  keyEnd: number;
-  /** Start and end of the whole `key: value` member, without the separating comma. */
-  start: number;
-  end: number;
-  value: ValueNode;
-}
+export type { ArrayNode, DuplicateKey, Member, ObjectNode, ScalarNode, Segment, ValueNode } from './nodes';
 
 export interface SyntaxProblem { message: string; offset: number; line: number; column: number }
-export interface DuplicateKey { path: Segment[]; member: Member; winner: Member }
 
 export interface ParsedConfig {
   text: string;
