@@ -3,8 +3,6 @@
 
 export type ShellKind = 'bash' | 'zsh' | 'fish' | 'pwsh' | 'cmd' | 'sh';
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 export function shellKindOf(shellPath: string | undefined, platform: NodeJS.Platform): ShellKind {
   const fallback: ShellKind = platform === 'win32' ? 'pwsh' : 'sh';
   if (!shellPath) return fallback;
@@ -153,53 +151,24 @@ function cmdProgram(program: string): string {
   return PLAIN_CMD.test(program) ? program : `"${program}"`;
 }
 
-/*
- * A whole command line; `env` holds variables for this one command. bash, zsh, sh and fish (through
- * env(1)) scope them to the command. pwsh and cmd.exe have no such syntax: the variables stay set in
- * that terminal's session afterwards, and both treat an empty value as "remove the variable".
- * For fish the variables go through env(1), which would read a program name containing `=` as one
- * more assignment; such a program is refused.
- */
-export function commandLine(argv: string[], shell: ShellKind, env?: Record<string, string>): string {
+/** A whole command line: the program, then each argument, quoted for `shell`. A terminal's variables are set
+ *  when the terminal is created, never typed into it. */
+export function commandLine(argv: string[], shell: ShellKind): string {
   if (argv.length === 0) throw new Error('commandLine needs at least a program');
-  const entries = Object.entries(env ?? {});
-  for (const [name] of entries) {
-    if (!ENV_NAME.test(name)) throw new Error(`invalid environment variable name: ${JSON.stringify(name)}`);
-  }
   const [program, ...args] = argv;
   const rest = args.map((a) => ' ' + quoteArg(a, shell)).join('');
   switch (shell) {
     case 'bash':
     case 'zsh':
-    case 'sh': {
-      const assigns = entries.map(([n, v]) => `${n}=${quoteArg(v, shell)} `).join('');
-      return assigns + quoteArg(program, shell) + rest;
-    }
-    case 'fish': {
-      if (entries.length === 0) return quoteArg(program, shell) + rest;
-      if (program.includes('=')) throw new Error('env(1) would read a program name containing "=" as an assignment');
-      const assigns = entries.map(([n, v]) => ` ${n}=${quoteArg(v, shell)}`).join('');
-      return `env${assigns} ${quoteArg(program, shell)}${rest}`;
-    }
-    case 'pwsh': {
-      const assigns = entries.map(([n, v]) => `$env:${n}=${pwshQuote(v)}; `).join('');
+    case 'sh':
+    case 'fish':
+      return quoteArg(program, shell) + rest;
+    case 'pwsh':
       // A quoted first word is only a string to PowerShell; `&` makes it a command.
       // Native-argument caveat: Windows PowerShell 5.1 and pwsh < 7.3 ("Legacy" argument passing) drop
       // empty arguments and mangle embedded `"`; pwsh 7.3+ passes them correctly.
-      return `${assigns}& ${pwshQuote(program)}${rest}`;
-    }
-    case 'cmd': {
-      const assigns = entries.map(([n, v]) => `${cmdSet(n, v)} && `).join('');
-      return assigns + cmdProgram(program) + rest;
-    }
+      return `& ${pwshQuote(program)}${rest}`;
+    case 'cmd':
+      return cmdProgram(program) + rest;
   }
-}
-
-// `set "NAME=value"` keeps trailing spaces out of the value and protects `& | < >`. A value holding
-// `"` or `%` cannot sit inside real quotes, so the quotes are caret-escaped instead: `set` still
-// strips them, while cmd.exe honours every caret in between. Control characters are impossible here too.
-function cmdSet(name: string, value: string): string {
-  if (value.includes('\0') || CONTROL.test(value)) throw new Error('cmd.exe cannot set a variable to a value with a line break or control character');
-  if (!/[%"]/.test(value)) return `set "${name}=${value}"`;
-  return `set ${`"${name}=${value}"`.replace(/[\^&|<>()%!"]/g, (c) => '^' + c)}`;
 }
