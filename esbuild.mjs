@@ -17,7 +17,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'language-server/src/server.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'language-server/src/server-main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'language-server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 

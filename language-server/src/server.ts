@@ -1,9 +1,11 @@
-// LSP wiring only: documents in, findings out. Everything it says comes from the pure core.
+// LSP wiring only: documents in, results out. Every answer comes from the core (diagnose, features, host model,
+// openclaw-cli); this file holds one session's state in one object and routes messages. server-main.ts is the
+// process entry, so a test or another runtime can start the same server on any connection.
 import { fileURLToPath } from 'node:url';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, TextDocuments, TextDocumentSyncKind,
   type CodeAction, type Connection, type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,13 +13,13 @@ import { LineIndex } from './parse/lines';
 import { parseConfig, type ParsedConfig } from './parse/tree';
 import { ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
 import { profileState } from './host/liveness';
-import { doctorDiagnostics, type DoctorFinding } from './host/doctor';
+import type { DoctorFinding } from './host/doctor';
 import { registerActions } from './actions';
+import { CHECKER_FAILED, diagnose } from './diagnose';
 import { CLI_NAME } from './openclaw-cli/command-lines';
 import { CliProbes } from './openclaw-cli/version';
 import { bundledSchemaInUse, type SchemaInUse } from './schema/in-use';
 import { DEFAULT_CLI_TIMEOUTS, loadCliSchema, type CliTimeouts } from './schema/cli-loader';
-import { checkParsed } from './validate/check';
 import type { ConfigDiagnostic, FixData } from './validate/diagnostic';
 import { hover } from './features/hover';
 import { complete } from './features/completion';
@@ -26,109 +28,38 @@ import { portInlayHints } from './features/inlay-hints';
 import { toLspDiagnostic } from './to-lsp';
 import { HostWatcher } from './host/watcher';
 import { assembleHost, ConfigAnalyses, toProtocolModel, type HostState } from './host/model';
-import { isolationDiagnostics } from './host/isolation';
 import { samePathKey, resolveHome } from './host/paths';
 import { DEFAULT_BASE_PORT } from './host/ports';
 import { findFreeBase } from './host/free-port';
 import { livePortDiagnostics, ListenerCache } from './host/live-ports';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/** What the client sends with `initialize`. */
+export interface InitOptions { settings?: Partial<ServerSettings>; trusted?: boolean; storagePath?: string; cliTimeouts?: Partial<CliTimeouts> }
 
-let schema: SchemaInUse = bundledSchemaInUse();
-let schemaStatus: HostModel['schema'] = { source: 'bundled', version: schema.version };
-let settings: ServerSettings = { instances: [], liveChecks: true };
-let trusted = false;
-let storagePath = path.join(os.homedir(), '.cache', 'openclaw-gateways');
-let cliTimeouts = DEFAULT_CLI_TIMEOUTS;
-let watcher: HostWatcher | undefined;
-let host: HostState = { home: '', profiles: [], conflicts: [] };
-const listeners = new ListenerCache();
-const parsedCache = new Map<string, { version: number; parsed: ParsedConfig }>();
-const analyses = new ConfigAnalyses();
-const pending = new Map<string, NodeJS.Timeout>();
-const doctorFindings = new Map<string, DoctorFinding[]>();
-
-function log(message: string): void {
-  connection.console.log(message);
+/** Everything one server session holds. */
+interface Session {
+  schema: SchemaInUse;
+  schemaStatus: HostModel['schema'];
+  settings: ServerSettings;
+  trusted: boolean;
+  storagePath: string;
+  cliTimeouts: CliTimeouts;
+  watcher?: HostWatcher;
+  host: HostState;
+  /** Pending re-assembly of the host while a profile's config is typed in. */
+  hostTimer?: NodeJS.Timeout;
+  readonly listeners: ListenerCache;
+  readonly parsed: Map<string, { version: number; parsed: ParsedConfig }>;
+  readonly analyses: ConfigAnalyses;
+  /** Pending validation per document uri. */
+  readonly pending: Map<string, NodeJS.Timeout>;
+  /** The last doctor findings per config (samePathKey). */
+  readonly doctorFindings: Map<string, DoctorFinding[]>;
+  readonly probes: CliProbes;
 }
 
 function filePath(uri: string): string | undefined {
   try { return uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { return undefined; }
-}
-
-function parsedOf(doc: TextDocument): ParsedConfig {
-  const hit = parsedCache.get(doc.uri);
-  if (hit && hit.version === doc.version) return hit.parsed;
-  const p = filePath(doc.uri);
-  // A profile's config was parsed already when the host was re-assembled with this very text.
-  const parsed = (p && analyses.parsed(samePathKey(p), doc.getText())) || parseConfig(doc.getText());
-  parsedCache.set(doc.uri, { version: doc.version, parsed });
-  return parsed;
-}
-
-function openOverrides(): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const d of documents.all()) {
-    const p = filePath(d.uri);
-    if (p) m.set(p, d.getText());
-  }
-  return m;
-}
-
-/** Re-assembles the host from the watcher's cached disk state plus open documents: cheap, no I/O. */
-function reassemble(): void {
-  if (!watcher) return;
-  const snap = watcher.snapshot();
-  const texts = new Map(snap.texts);
-  for (const [p, t] of openOverrides()) {
-    const key = samePathKey(p);
-    if (texts.has(key)) texts.set(key, t);
-  }
-  host = assembleHost(snap.home, snap.sources, texts, process.env, schema, analyses);
-}
-
-function publishModel(): void {
-  void connection.sendNotification(HostModelChanged, toProtocolModel(host, schemaStatus));
-}
-
-/** Profiles, their texts or the schema changed: one new model, sent to the client, and every open file re-checked. */
-function hostChanged(): void {
-  reassemble();
-  publishModel();
-  revalidateAll();
-}
-
-function profileNamed(name: string | undefined) {
-  return host.profiles.find((p) => p.summary.name === name);
-}
-
-function profileOfPath(p: string | undefined) {
-  if (!p) return undefined;
-  const key = samePathKey(p);
-  return host.profiles.find((x) => samePathKey(x.summary.configPath) === key);
-}
-
-async function validate(doc: TextDocument): Promise<void> {
-  const version = doc.version;
-  let diagnostics: ConfigDiagnostic[];
-  try {
-    const parsed = parsedOf(doc);
-    diagnostics = checkParsed(parsed, schema).diagnostics;
-    const p = filePath(doc.uri);
-    if (p && profileOfPath(p)) {
-      diagnostics.push(...isolationDiagnostics(host, p, parsed));
-      if (settings.liveChecks) diagnostics.push(...await livePortDiagnostics(host, p, parsed, listeners));
-      // Re-anchored by path on every check, so edits since the doctor ran do not leave them on the wrong key.
-      diagnostics.push(...doctorDiagnostics(doctorFindings.get(samePathKey(p)) ?? [], parsed));
-    }
-  } catch (e) {
-    log(`validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
-    diagnostics = [{ severity: 'error', code: 'internal', message: 'The OpenClaw checker failed on this file; see the "OpenClaw" output channel.', path: '', start: 0, end: 0 }];
-  }
-  if (documents.get(doc.uri)?.version !== version) return;
-  const lines = new LineIndex(doc.getText());
-  await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, lines)) });
 }
 
 /** Large configs take longer to check, so typing in one waits for a pause rather than re-checking every key. */
@@ -136,183 +67,254 @@ function delayFor(doc: TextDocument): number {
   return 15 + Math.min(1000, Math.floor(doc.getText().length / 20000));
 }
 
-function schedule(doc: TextDocument, delay = delayFor(doc)): void {
-  clearTimeout(pending.get(doc.uri));
-  pending.set(doc.uri, setTimeout(() => {
-    pending.delete(doc.uri);
-    void validate(doc);
-  }, delay));
-}
-
-function revalidateAll(): void {
-  for (const d of documents.all()) schedule(d);
-}
-
-function freeBaseFor(profileName: string | undefined, near?: number, inUse?: Set<number>): number | undefined {
-  const me = profileNamed(profileName);
-  const taken = host.profiles.filter((p) => p !== me).flatMap((p) => p.spans);
-  const ownCdp = me ? me.spans.filter((s) => s.role.startsWith('cdp:')).map((s) => ({ profile: s.role.slice(4), port: s.from })) : [];
-  return findFreeBase({ near: near ?? me?.summary.basePort ?? DEFAULT_BASE_PORT, taken, ownCdpPorts: ownCdp, inUse });
-}
-
-connection.onInitialize((params: InitializeParams) => {
-  const init = (params.initializationOptions ?? {}) as { settings?: Partial<ServerSettings>; trusted?: boolean; storagePath?: string; cliTimeouts?: Partial<CliTimeouts> };
-  cliTimeouts = { ...DEFAULT_CLI_TIMEOUTS, ...init.cliTimeouts };
-  settings = { ...settings, ...init.settings };
-  trusted = init.trusted === true;
-  if (init.storagePath) storagePath = init.storagePath;
-  return {
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      hoverProvider: true,
-      completionProvider: { triggerCharacters: ['"', "'", ':', '{', ','] },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      inlayHintProvider: true,
-    },
-    serverInfo: { name: 'openclaw-config-server' },
+export function startServer(connection: Connection, env: NodeJS.ProcessEnv = process.env): void {
+  const documents = new TextDocuments(TextDocument);
+  const bundled = bundledSchemaInUse();
+  const s: Session = {
+    schema: bundled,
+    schemaStatus: { source: 'bundled', version: bundled.version },
+    settings: { instances: [], liveChecks: true },
+    trusted: false,
+    storagePath: path.join(os.homedir(), '.cache', 'openclaw-gateways'),
+    cliTimeouts: DEFAULT_CLI_TIMEOUTS,
+    host: { home: '', profiles: [], conflicts: [] },
+    listeners: new ListenerCache(),
+    parsed: new Map(),
+    analyses: new ConfigAnalyses(),
+    pending: new Map(),
+    doctorFindings: new Map(),
+    probes: new CliProbes(env),
   };
-});
 
-connection.onInitialized(async () => {
-  startWatcher();
-  if (trusted) void loadSchemaFromCli();
-});
+  const log = (message: string) => connection.console.log(message);
+  const guard = <T>(fn: () => T, fallback: T): T => {
+    try { return fn(); } catch (e) { log(`request failed: ${(e as Error).stack ?? e}`); return fallback; }
+  };
 
-function startWatcher(): void {
-  watcher?.dispose();
-  watcher = new HostWatcher(
-    { home: resolveHome(settings.home, process.env), env: process.env, declared: settings.instances ?? [] },
-    hostChanged,
-    log,
-  );
-  void watcher.start();
-}
-
-async function loadSchemaFromCli(): Promise<void> {
-  const cli = settings.cliPath || CLI_NAME;
-  const result = await loadCliSchema(cli, path.join(storagePath, 'schemas'), process.env, cliTimeouts);
-  if (result.schema) {
-    schema = result.schema;
-    schemaStatus = { source: 'cli', version: result.version, note: schema.note };
-    log(`Using the schema of OpenClaw ${result.version}${result.fromCache ? ' (cached)' : ''}${schema.note ? `; ${schema.note}` : ''}.`);
-    hostChanged();
-  } else {
-    log(`Using the bundled schema: ${result.error}`);
-    schemaStatus = { ...schemaStatus, note: result.error };
-    publishModel();
+  function parsedOf(doc: TextDocument): ParsedConfig {
+    const hit = s.parsed.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.parsed;
+    const p = filePath(doc.uri);
+    // A profile's config was parsed already when the host was re-assembled with this very text.
+    const parsed = (p && s.analyses.parsed(samePathKey(p), doc.getText())) || parseConfig(doc.getText());
+    s.parsed.set(doc.uri, { version: doc.version, parsed });
+    return parsed;
   }
-}
 
-connection.onDidChangeConfiguration(async () => {
-  try {
-    const s = (await connection.workspace.getConfiguration('openclaw')) as Partial<ServerSettings> | null;
-    if (s) settings = { ...settings, ...s, instances: Array.isArray(s.instances) ? s.instances : [] };
-  } catch { /* the client may not support pull configuration */ }
-  startWatcher();
-});
-
-documents.onDidOpen((e) => { reassemble(); schedule(e.document, 0); });
-// Typing in a profile's config changes the host (its ports, its clashes): re-assembled after a short pause, so a
-// burst of keystrokes costs one model and one round of diagnostics.
-let hostTimer: NodeJS.Timeout | undefined;
-documents.onDidChangeContent((e) => {
-  if (!profileOfPath(filePath(e.document.uri))) return schedule(e.document);
-  clearTimeout(hostTimer);
-  hostTimer = setTimeout(hostChanged, delayFor(e.document));
-});
-documents.onDidClose((e) => {
-  parsedCache.delete(e.document.uri);
-  clearTimeout(pending.get(e.document.uri));
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  if (profileOfPath(filePath(e.document.uri))) { reassemble(); publishModel(); }
-});
-
-connection.onHover((params) => guard(() => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  const profile = profileOfPath(filePath(doc.uri));
-  return hover(parsedOf(doc), doc.offsetAt(params.position), schema, profile?.summary.basePortSource === 'config' ? profile.summary.basePort : undefined);
-}, null));
-
-connection.onCompletion((params) => guard(() => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc ? complete(doc.getText(), doc.offsetAt(params.position), schema) : [];
-}, []));
-
-connection.languages.inlayHint.on((params) => guard(() => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc ? portInlayHints(parsedOf(doc)) : [];
-}, []));
-
-connection.onCodeAction(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const parsed = parsedOf(doc);
-  const inUse = settings.liveChecks ? await listeners.portsInUse() : undefined;
-  return guard(() => {
-    const actions: CodeAction[] = [];
-    for (const diagnostic of params.context.diagnostics) {
-      const fixes = ((diagnostic.data as { fixes?: FixData[] } | undefined)?.fixes) ?? [];
-      for (const f of fixes) {
-        const fix = fixFor(parsed, f, (profile) => freeBaseFor(profile, undefined, inUse?.excluding(profileNamed(profile))));
-        if (!fix) continue;
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: fix.preferred,
-          edit: { changes: { [doc.uri]: fix.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
-        });
-      }
+  /** Re-assembles the host from the watcher's cached disk state plus open documents: cheap, no I/O. */
+  function reassemble(): void {
+    if (!s.watcher) return;
+    const snap = s.watcher.snapshot();
+    const texts = new Map(snap.texts);
+    for (const d of documents.all()) {
+      const p = filePath(d.uri);
+      const key = p && samePathKey(p);
+      if (key && texts.has(key)) texts.set(key, d.getText());
     }
-    return actions;
-  }, []);
-});
-
-// Asked after actions that write profiles (a new profile, onboarding): read the disk now rather than wait for the watcher.
-connection.onRequest(HostModelRequest, async () => {
-  if (watcher) {
-    await watcher.reread();
-    reassemble();
+    s.host = assembleHost(snap.home, snap.sources, texts, env, s.schema, s.analyses);
   }
-  return toProtocolModel(host, schemaStatus);
-});
-connection.onRequest(FreeBasePortRequest, async (params) => {
-  const inUse = params.checkListeners === false ? undefined : (await listeners.portsInUse()).excluding(undefined);
-  return freeBaseFor(params.profile, params.near, inUse) ?? null;
-});
 
-connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, schema: schemaStatus }));
+  function publishModel(): void {
+    void connection.sendNotification(HostModelChanged, toProtocolModel(s.host, s.schemaStatus));
+  }
 
-connection.onRequest(LiveStateRequest, async () => {
-  const result: LiveStateResult = {};
-  await Promise.all(host.profiles.map(async (p) => {
-    const s = await profileState({ port: p.summary.basePort, stateDir: p.summary.stateDir, configPath: p.summary.configPath }).catch(() => ({ state: 'stopped' as const }));
-    result[p.summary.name] = s;
-  }));
-  return result;
-});
-
-registerActions(connection, {
-  env: process.env,
-  probes: new CliProbes(process.env),
-  trusted: () => trusted,
-  settings: () => settings,
-  host: () => host,
-  profileNamed,
-  freeBase: async (near) => freeBaseFor(undefined, near, (await listeners.portsInUse()).excluding(undefined)),
-  doctorFound: (configPath, findings) => {
-    doctorFindings.set(samePathKey(configPath), findings);
+  /** Profiles, their texts or the schema changed: one new model, sent to the client, and every open file re-checked. */
+  function hostChanged(): void {
+    reassemble();
+    publishModel();
     revalidateAll();
-  },
-});
+  }
 
-function guard<T>(fn: () => T, fallback: T): T {
-  try { return fn(); } catch (e) { log(`request failed: ${(e as Error).stack ?? e}`); return fallback; }
+  const profileNamed = (name: string | undefined) => s.host.profiles.find((p) => p.summary.name === name);
+  function profileOfPath(p: string | undefined) {
+    if (!p) return undefined;
+    const key = samePathKey(p);
+    return s.host.profiles.find((x) => samePathKey(x.summary.configPath) === key);
+  }
+
+  async function validate(doc: TextDocument): Promise<void> {
+    const version = doc.version;
+    let diagnostics: ConfigDiagnostic[];
+    try {
+      const parsed = parsedOf(doc);
+      const p = filePath(doc.uri);
+      const profile = p && profileOfPath(p) ? { host: s.host, configPath: p } : undefined;
+      const livePorts = profile && s.settings.liveChecks ? await livePortDiagnostics(s.host, profile.configPath, parsed, s.listeners) : undefined;
+      diagnostics = diagnose({ parsed, schema: s.schema, profile, livePorts, doctorFindings: p ? s.doctorFindings.get(samePathKey(p)) : undefined });
+    } catch (e) {
+      log(`validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
+      diagnostics = [CHECKER_FAILED];
+    }
+    if (documents.get(doc.uri)?.version !== version) return;
+    const lines = new LineIndex(doc.getText());
+    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, lines)) });
+  }
+
+  function schedule(doc: TextDocument, delay = delayFor(doc)): void {
+    clearTimeout(s.pending.get(doc.uri));
+    s.pending.set(doc.uri, setTimeout(() => {
+      s.pending.delete(doc.uri);
+      void validate(doc);
+    }, delay));
+  }
+
+  function revalidateAll(): void {
+    for (const d of documents.all()) schedule(d);
+  }
+
+  function freeBaseFor(profileName: string | undefined, near?: number, inUse?: Set<number>): number | undefined {
+    const me = profileNamed(profileName);
+    const taken = s.host.profiles.filter((p) => p !== me).flatMap((p) => p.spans);
+    const ownCdp = me ? me.spans.filter((x) => x.role.startsWith('cdp:')).map((x) => ({ profile: x.role.slice(4), port: x.from })) : [];
+    return findFreeBase({ near: near ?? me?.summary.basePort ?? DEFAULT_BASE_PORT, taken, ownCdpPorts: ownCdp, inUse });
+  }
+
+  function startWatcher(): void {
+    s.watcher?.dispose();
+    s.watcher = new HostWatcher({ home: resolveHome(s.settings.home, env), env, declared: s.settings.instances ?? [] }, hostChanged, log);
+    void s.watcher.start();
+  }
+
+  async function loadSchemaFromCli(): Promise<void> {
+    const result = await loadCliSchema(s.settings.cliPath || CLI_NAME, path.join(s.storagePath, 'schemas'), env, s.cliTimeouts);
+    if (result.schema) {
+      s.schema = result.schema;
+      s.schemaStatus = { source: 'cli', version: result.version, note: s.schema.note };
+      log(`Using the schema of OpenClaw ${result.version}${result.fromCache ? ' (cached)' : ''}${s.schema.note ? `; ${s.schema.note}` : ''}.`);
+      hostChanged();
+    } else {
+      log(`Using the bundled schema: ${result.error}`);
+      s.schemaStatus = { ...s.schemaStatus, note: result.error };
+      publishModel();
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams) => {
+    const init = (params.initializationOptions ?? {}) as InitOptions;
+    s.cliTimeouts = { ...DEFAULT_CLI_TIMEOUTS, ...init.cliTimeouts };
+    s.settings = { ...s.settings, ...init.settings };
+    s.trusted = init.trusted === true;
+    if (init.storagePath) s.storagePath = init.storagePath;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', "'", ':', '{', ','] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        inlayHintProvider: true,
+      },
+      serverInfo: { name: 'openclaw-config-server' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    startWatcher();
+    if (s.trusted) void loadSchemaFromCli();
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    try {
+      const c = (await connection.workspace.getConfiguration('openclaw')) as Partial<ServerSettings> | null;
+      if (c) s.settings = { ...s.settings, ...c, instances: Array.isArray(c.instances) ? c.instances : [] };
+    } catch { /* the client may not support pull configuration */ }
+    startWatcher();
+  });
+
+  documents.onDidOpen((e) => { reassemble(); schedule(e.document, 0); });
+  // Typing in a profile's config changes the host (its ports, its clashes): re-assembled after a short pause, so a
+  // burst of keystrokes costs one model and one round of diagnostics.
+  documents.onDidChangeContent((e) => {
+    if (!profileOfPath(filePath(e.document.uri))) return schedule(e.document);
+    clearTimeout(s.hostTimer);
+    s.hostTimer = setTimeout(hostChanged, delayFor(e.document));
+  });
+  documents.onDidClose((e) => {
+    s.parsed.delete(e.document.uri);
+    clearTimeout(s.pending.get(e.document.uri));
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (profileOfPath(filePath(e.document.uri))) { reassemble(); publishModel(); }
+  });
+
+  connection.onHover((params) => guard(() => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const profile = profileOfPath(filePath(doc.uri));
+    return hover(parsedOf(doc), doc.offsetAt(params.position), s.schema, profile?.summary.basePortSource === 'config' ? profile.summary.basePort : undefined);
+  }, null));
+
+  connection.onCompletion((params) => guard(() => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? complete(doc.getText(), doc.offsetAt(params.position), s.schema) : [];
+  }, []));
+
+  connection.languages.inlayHint.on((params) => guard(() => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? portInlayHints(parsedOf(doc)) : [];
+  }, []));
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const parsed = parsedOf(doc);
+    const inUse = s.settings.liveChecks ? await s.listeners.portsInUse() : undefined;
+    return guard(() => {
+      const actions: CodeAction[] = [];
+      for (const diagnostic of params.context.diagnostics) {
+        const fixes = ((diagnostic.data as { fixes?: FixData[] } | undefined)?.fixes) ?? [];
+        for (const f of fixes) {
+          const fix = fixFor(parsed, f, (profile) => freeBaseFor(profile, undefined, inUse?.excluding(profileNamed(profile))));
+          if (!fix) continue;
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: fix.preferred,
+            edit: { changes: { [doc.uri]: fix.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
+          });
+        }
+      }
+      return actions;
+    }, []);
+  });
+
+  // Asked after actions that write profiles (a new profile, onboarding): read the disk now rather than wait for the watcher.
+  connection.onRequest(HostModelRequest, async () => {
+    if (s.watcher) {
+      await s.watcher.reread();
+      reassemble();
+    }
+    return toProtocolModel(s.host, s.schemaStatus);
+  });
+
+  connection.onRequest(FreeBasePortRequest, async (params) => {
+    const inUse = params.checkListeners === false ? undefined : (await s.listeners.portsInUse()).excluding(undefined);
+    return freeBaseFor(params.profile, params.near, inUse) ?? null;
+  });
+
+  connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, schema: s.schemaStatus }));
+
+  connection.onRequest(LiveStateRequest, async () => {
+    const result: LiveStateResult = {};
+    await Promise.all(s.host.profiles.map(async (p) => {
+      result[p.summary.name] = await profileState({ port: p.summary.basePort, stateDir: p.summary.stateDir, configPath: p.summary.configPath }).catch(() => ({ state: 'stopped' as const }));
+    }));
+    return result;
+  });
+
+  registerActions(connection, {
+    env,
+    probes: s.probes,
+    trusted: () => s.trusted,
+    settings: () => s.settings,
+    host: () => s.host,
+    profileNamed,
+    freeBase: async (near) => freeBaseFor(undefined, near, (await s.listeners.portsInUse()).excluding(undefined)),
+    doctorFound: (configPath, findings) => {
+      s.doctorFindings.set(samePathKey(configPath), findings);
+      revalidateAll();
+    },
+  });
+
+  documents.listen(connection);
+  connection.listen();
 }
-
-process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? e}`));
-process.on('unhandledRejection', (e) => log(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
-
-documents.listen(connection);
-connection.listen();

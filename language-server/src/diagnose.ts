@@ -1,0 +1,37 @@
+// Every diagnostic of one config document, from all its sources: syntax, schema and OpenClaw's own rules; the
+// isolation between profiles; ports held right now by other processes; the last `openclaw doctor` findings.
+// Pure: whatever needs I/O (the live ports) is gathered by the caller and passed in, so this policy is tested
+// without a server.
+import type { ParsedConfig } from './parse/tree';
+import type { SchemaInUse } from './schema/in-use';
+import { checkParsed } from './validate/check';
+import type { ConfigDiagnostic } from './validate/diagnostic';
+import { doctorDiagnostics, type DoctorFinding } from './host/doctor';
+import { isolationDiagnostics } from './host/isolation';
+import type { HostState } from './host/model';
+
+export interface DiagnoseInput {
+  parsed: ParsedConfig;
+  schema: SchemaInUse;
+  /** Set when the document is a profile's config: the host it belongs to and the config's path. */
+  profile?: { host: HostState; configPath: string };
+  /** This profile's ports held by other processes right now (live checks on). */
+  livePorts?: ConfigDiagnostic[];
+  /** The last doctor findings for this config; re-anchored by path on every call, so edits since the doctor ran
+   *  do not leave them on the wrong key. */
+  doctorFindings?: DoctorFinding[];
+}
+
+export function diagnose(input: DiagnoseInput): ConfigDiagnostic[] {
+  const out = [...checkParsed(input.parsed, input.schema).diagnostics];
+  if (!input.profile) return out;
+  out.push(...isolationDiagnostics(input.profile.host, input.profile.configPath, input.parsed));
+  out.push(...(input.livePorts ?? []));
+  out.push(...doctorDiagnostics(input.doctorFindings ?? [], input.parsed));
+  return out;
+}
+
+/** What a document shows when checking it threw: one error at its start, pointing to the log. */
+export const CHECKER_FAILED: ConfigDiagnostic = {
+  severity: 'error', code: 'internal', message: 'The OpenClaw checker failed on this file; see the "OpenClaw" output channel.', path: '', start: 0, end: 0,
+};
