@@ -47,10 +47,10 @@ export async function pickProfile(tree: ProfilesTree, arg: unknown, placeHolder:
 }
 
 /** The server's command line for `command`, or undefined after saying why there is none. */
-export async function planFor(deps: Pick<ActionDeps, 'client'>, command: TerminalCommand): Promise<Extract<CommandPlan, { ok: true }> | undefined> {
+export async function planFor(deps: Pick<ActionDeps, 'client' | 'output'>, command: TerminalCommand): Promise<Extract<CommandPlan, { ok: true }> | undefined> {
   const plan = await deps.client.sendRequest(CommandPlanRequest, { command, cliPath: cliPathSetting() });
   if (plan.ok) return plan;
-  showRefusal(plan);
+  showRefusal(plan, deps.output);
   return undefined;
 }
 
@@ -102,7 +102,7 @@ async function stop(deps: ActionDeps, p: ProfileSummary) {
 async function gatewayStatus(deps: ActionDeps, p: ProfileSummary) {
   const r = await deps.client.sendRequest(GatewayStatusRequest, { profile: p.name, cliPath: cliPathSetting() });
   deps.output.info(`[${p.name}] gateway status: ${r.ok ? r.summary : r.message}`);
-  if (!r.ok) return void showRefusal(r, `${p.name}: `);
+  if (!r.ok) return void showRefusal(r, deps.output, `${p.name}: `);
   void vscode.window.showInformationMessage(`${p.name}: ${r.summary}`);
   return r.summary;
 }

@@ -14,8 +14,9 @@ export async function cliAvailable(client: LanguageClient): Promise<boolean> {
   return (await client.sendRequest(CliCheckRequest, { cliPath: cliPathSetting() })).ok;
 }
 
-/** Says what went wrong; when the CLI itself is the problem, offers to install it or to point at it. */
-export function showRefusal(r: Refusal, prefix = ''): void {
+/** Says what went wrong (and logs it); when the CLI itself is the problem, offers to install it or to point at it. */
+export function showRefusal(r: Refusal, output: vscode.LogOutputChannel, prefix = ''): void {
+  output.warn(`${prefix}${r.message}`);
   if (!r.cliMissing) {
     void vscode.window.showWarningMessage(`${prefix}${r.message}`);
     return;

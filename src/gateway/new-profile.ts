@@ -17,7 +17,10 @@ export async function newProfile(deps: ActionDeps, opts: NewProfileOptions = {})
   const name = opts.name ?? (await vscode.window.showInputBox({ title: 'New OpenClaw Profile', prompt: 'Profile name', placeHolder: 'e.g. rescue', validateInput: validate }));
   if (!name) return undefined;
   const planned = await plan(name);
-  if (!planned.ok) return void vscode.window.showErrorMessage(planned.message);
+  if (!planned.ok) {
+    deps.output.warn(`[${name}] ${planned.message}`);
+    return void vscode.window.showErrorMessage(planned.message);
+  }
   const port = planned.port;
 
   const mode = opts.mode ?? (await vscode.window.showQuickPick([
