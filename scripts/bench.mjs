@@ -265,7 +265,7 @@ async function main() {
     const bundled = bundledSchemaInUse();
     const schemaFile = path.join(work, 'cli-schema.repaired.json');
     writeFileSync(schemaFile, JSON.stringify(repaired.schema));
-    for (const [label, spec] of Object.entries(DOCS)) {
+    for (const spec of Object.values(DOCS)) {
       const text = generateConfig(spec);
       const lines = text.split('\n').length - 1;
       const docFile = path.join(work, `bench-${lines}.json`);

@@ -1,4 +1,4 @@
-// npm test: every layer in order (build, compile, unit, language server, real VS Code host), output streamed,
+// npm test: every layer in order (build, compile, lint, unit, language server, real VS Code host), output streamed,
 // then a table and one closing line "N passed, N failed" over all layers. Exit code is non-zero if any layer failed.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const say = (msg) => console.log(`[test-all] ${msg}`);
+// eslint-disable-next-line no-control-regex -- ESC starts the colour codes removed here
 const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
 
 function hasJs(dir) {
@@ -47,6 +48,7 @@ const nodeTestArgs = (dir) => ['--test', '--test-reporter=spec', dir];
 const layers = [
   { name: 'build', cmd: process.execPath, args: ['esbuild.mjs'] },
   { name: 'compile', cmd: 'npx', args: ['tsc', '-p', '.'] },
+  { name: 'lint', cmd: 'npx', args: ['eslint', '.'] },
   { name: 'unit', cmd: process.execPath, args: nodeTestArgs('out/test/unit/'), dir: 'out/test/unit', counts: nodeTestCounts, color: true },
   { name: 'lsp', cmd: process.execPath, args: nodeTestArgs('out/test/lsp/'), dir: 'out/test/lsp', counts: nodeTestCounts, color: true },
   { name: 'agreement', cmd: process.execPath, args: nodeTestArgs('out/test/agreement/'), dir: 'out/test/agreement', counts: nodeTestCounts, color: true },

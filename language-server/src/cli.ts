@@ -29,7 +29,10 @@ function parseArgs(argv: string[]): Args | string {
       if (!v) return `${arg} needs a value`;
       if (arg === '--home') a.home = v; else a.openclaw = v;
     } else if (arg === '--help' || arg === '-h') return '';
-    else if (arg === '--') a.files.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (arg === '--') {
+      a.files.push(...argv.slice(i + 1));
+      break;
+    }
     else if (arg.startsWith('-')) return `unknown option ${arg}`;
     else a.files.push(arg);
   }

@@ -38,7 +38,9 @@ const PLAIN_CMD = /^[A-Za-z0-9_@+./:\\-]+$/;
 // C0 controls and DEL. The line is typed into a terminal, where these are keys, not text: TAB completes,
 // ESC starts a key sequence, ^C interrupts, DEL erases. Each shell gets its own escaped spelling (cmd.exe
 // has none and refuses them).
+// eslint-disable-next-line no-control-regex -- these characters are exactly what is looked for
 const CONTROL = /[\x01-\x1f\x7f]/;
+// eslint-disable-next-line no-control-regex -- as above
 const RUNS = /[\x01-\x1f\x7f]+|[^\x01-\x1f\x7f]+/g;
 
 export function quoteArg(arg: string, shell: ShellKind): string {

@@ -83,7 +83,7 @@ export function jsonOf<T = unknown>(r: Run, what: string): T {
     if (at < 0) throw new Error('no JSON in stdout');
     return JSON.parse(r.stdout.slice(at)) as T;
   } catch (e) {
-    throw new Error(`${what}: ${(e as Error).message} (exit ${r.code})\nstdout: ${r.stdout.slice(0, 2000)}\nstderr: ${r.stderr.slice(0, 2000)}`);
+    throw new Error(`${what}: ${(e as Error).message} (exit ${r.code})\nstdout: ${r.stdout.slice(0, 2000)}\nstderr: ${r.stderr.slice(0, 2000)}`, { cause: e });
   }
 }
 

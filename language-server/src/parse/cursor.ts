@@ -29,7 +29,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
     if (c === '"' || c === "'") {
       let j = i + 1;
       while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      if (j >= end) { tokenStart = i; tokenText = text.slice(i + 1, end); inString = true; i = end; break; }
+      if (j >= end) { tokenStart = i; tokenText = text.slice(i + 1, end); inString = true; break; }
       token(stack, unescape(text.slice(i + 1, j)));
       i = j + 1;
       continue;
@@ -37,7 +37,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
     if (/[A-Za-z0-9_$+\-.]/.test(c)) {
       let j = i;
       while (j < text.length && /[A-Za-z0-9_$+\-.]/.test(text[j])) j++;
-      if (j >= end) { tokenStart = i; tokenText = text.slice(i, end); i = end; break; }
+      if (j >= end) { tokenStart = i; tokenText = text.slice(i, end); break; }
       token(stack, text.slice(i, j));
       i = j;
       continue;
