@@ -26,7 +26,8 @@ export interface ClientEvents {
   onModel: (model: HostModel) => void;
 }
 
-export async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, events: ClientEvents): Promise<LanguageClient> {
+/** The client, not yet started: its notification handlers are in place before the server can send anything. */
+export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, events: ClientEvents): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -50,6 +51,5 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
   };
   const client = new LanguageClient('openclaw', 'OpenClaw Config Server', serverOptions, clientOptions);
   client.onNotification(HostModelChanged, events.onModel);
-  await client.start();
   return client;
 }

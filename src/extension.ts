@@ -1,8 +1,9 @@
-// Activation: creates the client, the views, the commands and the status items; nothing else.
+// Activation: creates the client, the views, the commands and the status items, and returns at once: the language
+// server starts in the background, and every request to it waits for that start.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { HostModelRequest, type HostModel } from '../language-server/src/protocol';
-import { startClient } from './client';
+import type { OpenClawApi } from './api';
+import { createClient } from './client';
 import { ConfigFiles } from './config-files';
 import { SchemaStatus } from './language-status';
 import { ProfilesTree } from './profiles/tree';
@@ -14,24 +15,11 @@ import { HANDLERS, planFor, runPlan, type ActionDeps } from './gateway/actions';
 import { newProfile, newRescueProfile } from './gateway/new-profile';
 import { cliAvailable } from './gateway/cli';
 import { goToConflict } from './profiles/go-to-conflict';
+import { INTERNALS, type Internals } from './test-hook';
 
-export interface OpenClawApi {
-  client: LanguageClient;
-  tree: ProfilesTree;
-  treeView: vscode.TreeView<unknown>;
-  statusBar: ProfilesStatusBar;
-  poller: LiveStatePoller;
-  terminals: Terminals;
-  portMap: PortMapPanel;
-  deps: ActionDeps;
-  /** Where this extension's logs (and its output channel's file) live. */
-  logUri: vscode.Uri;
-  /** Wall time of activate() itself, for `npm run bench`. */
-  activationMs: number;
-  refresh(): Promise<void>;
-}
+export type { OpenClawApi } from './api';
 
-export async function activate(context: vscode.ExtensionContext): Promise<OpenClawApi> {
+export function activate(context: vscode.ExtensionContext): OpenClawApi {
   const started = Date.now();
   const output = vscode.window.createOutputChannel('OpenClaw', { log: true });
   const tree = new ProfilesTree();
@@ -43,7 +31,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenCl
     schemaStatus.update(model.schema);
     void vscode.commands.executeCommand('setContext', 'openclaw.ready', true);
   };
-  const client = await startClient(context, output, { onModel });
+  const client = createClient(context, output, { onModel });
+  const ready = client.start();
+  ready.catch((e) => output.error(`the OpenClaw language server did not start: ${e}`));
   const treeView = vscode.window.createTreeView('openclaw.profiles', { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new ProfilesStatusBar(tree);
   const poller = new LiveStatePoller(client, tree, treeView as vscode.TreeView<unknown>);
@@ -80,7 +70,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenCl
   void refresh().catch((e) => output.error(`could not read the host model: ${e}`));
   if (vscode.workspace.isTrusted) void cliAvailable(client).then((ok) => vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', !ok));
   else void vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', false);
-  return { client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, poller, terminals, portMap, deps, refresh, logUri: context.logUri, activationMs: Date.now() - started };
+  const api: OpenClawApi = {
+    get model() { return tree.getModel(); },
+    onDidChangeModel: tree.onDidChangeModel,
+    ready,
+    refresh,
+  };
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    const internals: Internals = { api, client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, poller, terminals, portMap, deps, refresh, logUri: context.logUri, activationMs: Date.now() - started };
+    Object.defineProperty(api, INTERNALS, { value: internals, enumerable: false });
+  }
+  return api;
 }
 
 export function deactivate(): void {

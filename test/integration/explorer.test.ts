@@ -4,12 +4,12 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as http from 'http';
 import * as vscode from 'vscode';
-import type { OpenClawApi } from '../../src/extension';
+import type { Internals } from '../../src/test-hook';
 import { apiWithModel, configOf, EXTENSION_ID, menuCommands, waitFor } from './util';
 
 describe('profiles explorer', function () {
   this.timeout(60000);
-  let oc: OpenClawApi;
+  let oc: Internals;
 
   before(async () => {
     oc = await apiWithModel(6);

@@ -5,12 +5,12 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ServerInfoRequest } from '../../language-server/src/protocol';
-import type { OpenClawApi } from '../../src/extension';
+import type { Internals } from '../../src/test-hook';
 import { apiWithModel, configOf, fixtureHome, waitFor } from './util';
 
 describe('faults', function () {
   this.timeout(90000);
-  let oc: OpenClawApi;
+  let oc: Internals;
 
   before(async () => {
     oc = await apiWithModel(6);

@@ -4,18 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'openclaw-tools.openclaw-gateways';
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { api, EXTENSION_ID, waitFor } from './util';
 
 function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -38,9 +27,14 @@ describe('foundation', () => {
   it('the extension is installed and activates', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not loaded in the extension host`);
-    const api = await ext.activate();
+    const exported = await ext.activate();
     assert.strictEqual(ext.isActive, true);
-    recordMetric('activationMs', (api as { activationMs: number }).activationMs);
+    recordMetric('activationMs', (await api()).activationMs);
+    // The published API, as the README documents it, and nothing of the machinery.
+    assert.deepStrictEqual(Object.keys(exported).sort(), ['model', 'onDidChangeModel', 'ready', 'refresh']);
+    await exported.ready;
+    await exported.refresh();
+    assert.ok(exported.model && Array.isArray(exported.model.profiles), 'refresh() left no host model');
   });
 
   it('openclaw.json is an openclaw-config document and a JSON5 syntax error is reported', async () => {

@@ -6,7 +6,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { OpenClawApi } from '../../src/extension';
+import type { Internals } from '../../src/test-hook';
 import type { RunResult } from '../../src/gateway/terminals';
 import { probeReady, readGatewayLock, lockIsLive } from '../../language-server/src/host/liveness';
 import { isPortFree } from '../../language-server/src/host/listeners';
@@ -32,7 +32,7 @@ function alive(pid: number): boolean {
 
 describe('gateway actions with the real OpenClaw CLI', function () {
   this.timeout(240000);
-  let oc: OpenClawApi;
+  let oc: Internals;
   const ports = new Map<string, number>();
   const pids = new Map<string, number>();
 

@@ -2,32 +2,36 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { OpenClawApi } from '../../src/extension';
+import type { OpenClawApi } from '../../src/api';
+import { INTERNALS, type Internals } from '../../src/test-hook';
+import { waitFor } from '../support/wait';
+
+export { waitFor };
 
 export const EXTENSION_ID = 'openclaw-tools.openclaw-gateways';
 
-export async function api(): Promise<OpenClawApi> {
+/** The extension's published API, activating it if need be. */
+export async function publicApi(): Promise<OpenClawApi> {
   const ext = vscode.extensions.getExtension<OpenClawApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
   return ext.activate();
 }
 
-/** The extension's API once the server has reported at least `profiles` profiles (the fixture home has six). */
-export async function apiWithModel(profiles = 0): Promise<OpenClawApi> {
+/** The extension's internals, through the test-only hook on its API. */
+export async function api(): Promise<Internals> {
+  const exported = (await publicApi()) as OpenClawApi & { [INTERNALS]?: Internals };
+  const internals = exported[INTERNALS];
+  assert.ok(internals, 'the extension exposes no test hook: the host is not running in test mode');
+  return internals;
+}
+
+/** The extension's internals once the server has reported at least `profiles` profiles (the fixture home has six). */
+export async function apiWithModel(profiles = 0): Promise<Internals> {
   const oc = await api();
   await waitFor(`the host model with ${profiles}+ profiles`, 20000, () => !!oc.tree.getModel() && oc.tree.getModel()!.profiles.length >= profiles);
   return oc;
 }
 
-export async function waitFor<T>(what: string, timeoutMs: number, probe: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 export function fixtureHome(): string {
   const home = process.env.OPENCLAW_HOME;
