@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CORPUS, FIXTURE_HOME, REPO, isolatedEnv, jsonOf, makeTempHome, requireChecker, runChecker, type Run } from './cli-tools';
+import { CORPUS, FIXTURE_HOME, REPO } from '../support/paths';
+import { isolatedEnv, jsonOf, makeTempHome, requireChecker, runChecker, type Run } from './cli-tools';
 
 const rel = (file: string) => path.relative(REPO, path.join(CORPUS, file));
 const VALID = rel('valid-minimal.json5');

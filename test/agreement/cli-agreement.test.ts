@@ -5,8 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { CORPUS, OPENCLAW } from '../support/paths';
 import {
-  CORPUS, OPENCLAW, isolatedEnv, jsonOf, makeTempHome, mapLimit, requireChecker, requireOpenclaw, runChecker, runOpenclaw,
+  isolatedEnv, jsonOf, makeTempHome, mapLimit, requireChecker, requireOpenclaw, runChecker, runOpenclaw,
 } from './cli-tools';
 
 interface CliIssue { path: string; message: string }

@@ -5,12 +5,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const REPO = path.resolve(__dirname, '../../..');
-export const CORPUS = path.join(REPO, 'test/corpus');
-export const CHECKER = path.join(REPO, 'dist/cli.js');
-export const FIXTURE_HOME = path.join(REPO, 'test/fixtures/home');
-export const OPENCLAW = path.join(REPO, '.tools/openclaw/node_modules/.bin/openclaw');
-export const NODE24_BIN = path.join(REPO, '.tools/node24/bin');
+import { CHECKER, NODE24_BIN, OPENCLAW, REPO } from '../support/paths';
 
 /** Called first in every test that needs the CLI: a missing CLI is a failure, never a skip, or the agreement
  *  would silently stop being checked. */

@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { HostModelRequest, type HostModel } from '../../language-server/src/protocol';
 import { REPAIR_REVISION } from '../../language-server/src/schema/repair';
-import { REPO, startServer, type Session } from './lsp-client';
+import { REPO } from '../support/paths';
+import { startServer, type Session } from './lsp-client';
 
 const TOOLS = path.join(REPO, '.tools');
 const REAL_CLI = path.join(TOOLS, 'openclaw', 'node_modules', '.bin', 'openclaw');

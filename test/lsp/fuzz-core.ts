@@ -10,7 +10,8 @@ import {
   type CompletionItem, type CompletionList, type Hover, type InlayHint, type Position, type Range,
 } from 'vscode-languageserver-protocol/node';
 import { HostModelRequest } from '../../language-server/src/protocol';
-import { REPO, startServer, type Session } from './lsp-client';
+import { FIXTURE_HOME, REPO } from '../support/paths';
+import { startServer, type Session } from './lsp-client';
 
 export interface SeedFile { name: string; bytes: Buffer }
 export interface Mutant { index: number; seedName: string; ops: string[]; bytes: Buffer; text: string }
@@ -290,7 +291,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   // the host model and the isolation checks too, not only the single-file checker.
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'oc-fuzz-'));
   const home = path.join(tmp, 'home');
-  await fs.cp(path.join(REPO, 'test/fixtures/home'), home, { recursive: true });
+  await fs.cp(FIXTURE_HOME, home, { recursive: true });
   const profileUri = pathToFileURL(path.join(home, '.openclaw-rescue', 'openclaw.json')).toString();
   const plainUri = pathToFileURL(path.join(tmp, 'elsewhere', 'openclaw.json')).toString();
   const uris = [plainUri, profileUri];

@@ -8,11 +8,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HostModelChanged, HostModelRequest, type HostModel } from '../../language-server/src/protocol';
-import { REPO, startServer, type Session } from './lsp-client';
+import { FIXTURE_HOME } from '../support/paths';
+import { startServer, type Session } from './lsp-client';
 
 async function fixtureHome(): Promise<string> {
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'oc-live-home-'));
-  await fs.cp(path.join(REPO, 'test/fixtures/home'), home, { recursive: true });
+  await fs.cp(FIXTURE_HOME, home, { recursive: true });
   return home;
 }
 

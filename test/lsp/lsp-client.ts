@@ -1,13 +1,12 @@
 // A real LSP client over stdio for the built server (dist/server.js): what any editor would send.
 import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification,
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, ShutdownRequest, ExitNotification,
   type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER } from '../support/paths';
 
-export const REPO = path.resolve(__dirname, '../../..');
 
 export interface Session {
   conn: ProtocolConnection;
@@ -23,7 +22,7 @@ export interface Session {
 }
 
 export async function startServer(opts: { env?: NodeJS.ProcessEnv; init?: Record<string, unknown> } = {}): Promise<Session> {
-  const proc = spawn(process.execPath, [path.join(REPO, 'dist/server.js'), '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   proc.stderr!.on('data', (d) => stderr.push(String(d)));
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));

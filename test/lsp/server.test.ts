@@ -8,14 +8,15 @@ import {
   HoverRequest, CompletionRequest, CodeActionRequest, InlayHintRequest, DiagnosticSeverity, type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { HostModelChanged, HostModelRequest, FreeBasePortRequest, type HostModel } from '../../language-server/src/protocol';
-import { REPO, startServer, type Session } from './lsp-client';
+import { FIXTURE_HOME } from '../support/paths';
+import { startServer, type Session } from './lsp-client';
 
 let home: string;
 let s: Session;
 
 before(async () => {
   home = await fs.mkdtemp(path.join(os.tmpdir(), 'oc-lsp-home-'));
-  await fs.cp(path.join(REPO, 'test/fixtures/home'), home, { recursive: true });
+  await fs.cp(FIXTURE_HOME, home, { recursive: true });
   s = await startServer({ env: { OPENCLAW_HOME: home, OPENCLAW_STATE_DIR: '', OPENCLAW_CONFIG_PATH: '' } });
 });
 

@@ -8,7 +8,8 @@ import { loadHost } from '../../language-server/src/host/model';
 import { parseConfig } from '../../language-server/src/parse/tree';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
 import type { ConfigDiagnostic } from '../../language-server/src/validate/diagnostic';
-import { FIXTURE_HOME, offsetOf } from './helpers';
+import { FIXTURE_HOME } from '../support/paths';
+import { offsetOf } from '../support/text';
 
 const schema = bundledSchemaInUse();
 const rescuePath = path.join(FIXTURE_HOME, '.openclaw-rescue', 'openclaw.json');

@@ -6,7 +6,7 @@ import { hover } from '../../language-server/src/features/hover';
 import { complete } from '../../language-server/src/features/completion';
 import { portInlayHints } from '../../language-server/src/features/inlay-hints';
 import { bundledSchemaInUse, schemaFromCli } from '../../language-server/src/schema/in-use';
-import { offsetOf } from './helpers';
+import { offsetOf } from '../support/text';
 
 const schema = bundledSchemaInUse();
 

@@ -9,7 +9,8 @@ import { discoverProfiles } from '../../language-server/src/host/discovery';
 import { samePathKey } from '../../language-server/src/host/paths';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
 import { parseConfig } from '../../language-server/src/parse/tree';
-import { FIXTURE_HOME, offsetOf } from './helpers';
+import { FIXTURE_HOME } from '../support/paths';
+import { offsetOf } from '../support/text';
 
 const schema = bundledSchemaInUse();
 const env = {};

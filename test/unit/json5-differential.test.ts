@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import JSON5 from 'json5';
 import { parseJson5 } from '../../language-server/src/parse/json5';
 import { toValue } from '../../language-server/src/parse/tree';
-import { REPO } from './helpers';
+import { REPO } from '../support/paths';
 
 const ATOMS = ['{', '}', '[', ']', ',', ':', '"', "'", '\\', '\n', '\r', '/', '*', '0', '1', '.', 'e', 'x', '+', '-', 'a', ' ',
   'true', 'null', 'NaN', 'Infinity', '\\u0041', '\\x4', '\u2028', '\u00a0', 'é', '\t', '\\0', '0x', '//', '/*', '*/', '$', '_'];

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import JSON5 from 'json5';
 import { dotPath, hitAt, MAX_DEPTH, nodeAt, parseConfig, pathOf, toValue } from '../../language-server/src/parse/tree';
 import { LineIndex } from '../../language-server/src/parse/lines';
-import { offsetOf } from './helpers';
+import { offsetOf } from '../support/text';
 
 test('JSON5 features parse: comments, trailing commas, unquoted keys, single quotes, hex', () => {
   const text = "// c\n{ $schema: 'x', gateway: { port: 0x4965, /* b */ 'mode': 'local', }, list: [1, 2,], n: +Infinity, }";

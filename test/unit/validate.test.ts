@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText, isValid } from '../../language-server/src/validate/check';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
-import { offsetOf } from './helpers';
+import { offsetOf } from '../support/text';
 
 const schema = bundledSchemaInUse();
 const codes = (text: string) => checkText(text, schema).diagnostics.map((d) => d.code);

@@ -1,8 +1,3 @@
-import * as path from 'node:path';
-
-export const REPO = path.resolve(__dirname, '../../..');
-export const FIXTURE_HOME = path.join(REPO, 'test/fixtures/home');
-
 /** Offset of the n-th occurrence of `needle` in `text` (0-based), failing loudly when absent. */
 export function offsetOf(text: string, needle: string, nth = 0): number {
   let at = -1;
