@@ -35,7 +35,7 @@ async function pickPort() {
 async function stopDemoGateways(homeDir) {
   const pids = new Set();
   const walk = (dir, depth) => {
-    let entries = [];
+    let entries;
     try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
     for (const e of entries) {
       const full = path.join(dir, e.name);
