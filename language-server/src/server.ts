@@ -15,7 +15,8 @@ import { stopGateway } from './host/stop';
 import { doctorDiagnostics, runDoctor, type DoctorFinding } from './host/doctor';
 import { bundledSchemaInUse, type SchemaInUse } from './schema/in-use';
 import { DEFAULT_CLI_TIMEOUTS, loadCliSchema, type CliTimeouts } from './schema/cli-loader';
-import { checkParsed } from './validate/check';
+import { checkParsedInSlices } from './validate/check';
+import { capDiagnostics } from './validate/cap';
 import type { ConfigDiagnostic, FixData } from './validate/diagnostic';
 import { hover } from './features/hover';
 import { complete } from './features/completion';
@@ -110,7 +111,10 @@ async function validate(doc: TextDocument): Promise<void> {
   let diagnostics: ConfigDiagnostic[];
   try {
     const parsed = parsedOf(doc);
-    diagnostics = checkParsed(parsed, schema).diagnostics;
+    // A newer text supersedes this check, which pauses between schema sections so requests are answered meanwhile.
+    const checked = await checkParsedInSlices(parsed, schema, () => documents.get(doc.uri)?.version === version);
+    if (!checked) return;
+    diagnostics = checked.diagnostics;
     const p = filePath(doc.uri);
     if (p && profileOfPath(p)) {
       diagnostics.push(...isolationDiagnostics(host, p, parsed));
@@ -124,7 +128,7 @@ async function validate(doc: TextDocument): Promise<void> {
   }
   if (documents.get(doc.uri)?.version !== version) return;
   const lines = new LineIndex(doc.getText());
-  await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, lines)) });
+  await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: capDiagnostics(diagnostics).map((d) => toLspDiagnostic(d, lines)) });
 }
 
 /** Large configs take longer to check, so typing in one waits for a pause rather than re-checking every key. */

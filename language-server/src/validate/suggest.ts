@@ -5,8 +5,10 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = distance(w, c.toLowerCase());
     const limit = Math.max(1, Math.floor(Math.max(w.length, c.length) / 3));
+    // The distance is at least the difference in length: most candidates are ruled out without computing it.
+    if (Math.abs(w.length - c.length) > limit) continue;
+    const d = distance(w, c.toLowerCase());
     if (d <= limit && d < bestScore) { best = c; bestScore = d; }
   }
   return best;
