@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkerRow, hostileRows } from './bench-hostile.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -324,6 +325,11 @@ async function main() {
         progress(`WARNING: the generated ${lines}-line config is not valid everywhere: ${verdicts} ${JSON.stringify(cliVerdict?.issues ?? '')}`);
       }
     }
+
+    // ----- hostile input, both schema sources -----
+    progress('hostile input: unknown, repeated and nested keys, long arrays, 10 MB');
+    for (const [label, schema] of [['committed schema data', bundled], ['CLI schema', cliSchema]]) hostileRows(row, { checkText, schema, schemaLabel: label, median, now });
+    checkerRow(row, { repo, median, now });
 
     // ----- (c) host model for 50 profiles -----
     progress(`host model: ${HOST_PROFILES} profiles`);
