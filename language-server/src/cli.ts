@@ -1,6 +1,7 @@
 // openclaw-config-check: the language server's core on the command line, for CI and other editors.
 //   openclaw-config-check [--json] [--openclaw CLI] FILE...      exit 0 all valid, 1 any invalid, 2 usage
 //   openclaw-config-check --profiles [--home DIR] [--json]      exit 0 no conflicts, 1 conflicts, 2 usage
+//   openclaw-config-check --print-schema [--openclaw CLI]       the repaired JSON Schema, for $schema and other editors
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,16 +15,18 @@ import { CDP_RANGE_ROLE } from './host/ports';
 import { formatPorts, spanText } from './protocol';
 
 const USAGE = `usage: openclaw-config-check [--json] [--openclaw CLI] FILE...
-       openclaw-config-check --profiles [--home DIR] [--json]`;
+       openclaw-config-check --profiles [--home DIR] [--json]
+       openclaw-config-check --print-schema [--openclaw CLI]`;
 
-interface Args { json: boolean; profiles: boolean; home?: string; openclaw?: string; files: string[] }
+interface Args { json: boolean; profiles: boolean; printSchema: boolean; home?: string; openclaw?: string; files: string[] }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { json: false, profiles: false, files: [] };
+  const a: Args = { json: false, profiles: false, printSchema: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') a.json = true;
     else if (arg === '--profiles') a.profiles = true;
+    else if (arg === '--print-schema') a.printSchema = true;
     else if (arg === '--home' || arg === '--openclaw') {
       const v = argv[++i];
       if (!v) return `${arg} needs a value`;
@@ -36,6 +39,7 @@ function parseArgs(argv: string[]): Args | string {
     else if (arg.startsWith('-')) return `unknown option ${arg}`;
     else a.files.push(arg);
   }
+  if (a.printSchema) return a.files.length || a.profiles ? '--print-schema takes no files and no --profiles' : a;
   if (a.profiles && a.files.length) return '--profiles takes no files';
   if (!a.profiles && !a.files.length) return 'no files given';
   if (a.profiles && a.openclaw) return '--openclaw goes with files, not --profiles';
@@ -121,6 +125,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   if (typeof args === 'string') {
     process.stderr.write(`${args ? `openclaw-config-check: ${args}\n` : ''}${USAGE}\n`);
     return args ? 2 : 0;
+  }
+  if (args.printSchema) {
+    out(JSON.stringify((await schemaFor(args)).json, null, 2));
+    return 0;
   }
   return args.profiles ? showProfiles(args, out) : checkFiles(args, out);
 }

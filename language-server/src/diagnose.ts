@@ -4,7 +4,7 @@
 // without a server.
 import type { ParsedConfig } from './parse/tree';
 import type { SchemaInUse } from './schema/in-use';
-import { checkParsed } from './validate/check';
+import { checkParsed, type CheckResult } from './validate/check';
 import type { ConfigDiagnostic } from './validate/diagnostic';
 import { doctorDiagnostics, type DoctorFinding } from './host/doctor';
 import { isolationDiagnostics } from './host/isolation';
@@ -13,6 +13,8 @@ import type { HostState } from './host/model';
 export interface DiagnoseInput {
   parsed: ParsedConfig;
   schema: SchemaInUse;
+  /** The schema check already done (the server runs it in slices that give way to newer text); else run here. */
+  checked?: CheckResult;
   /** Set when the document is a profile's config: the host it belongs to and the config's path. */
   profile?: { host: HostState; configPath: string };
   /** This profile's ports held by other processes right now (live checks on). */
@@ -23,7 +25,7 @@ export interface DiagnoseInput {
 }
 
 export function diagnose(input: DiagnoseInput): ConfigDiagnostic[] {
-  const out = [...checkParsed(input.parsed, input.schema).diagnostics];
+  const out = [...(input.checked ?? checkParsed(input.parsed, input.schema)).diagnostics];
   if (!input.profile) return out;
   out.push(...isolationDiagnostics(input.profile.host, input.profile.configPath, input.parsed));
   out.push(...(input.livePorts ?? []));

@@ -20,6 +20,8 @@ import { CLI_NAME } from './openclaw-cli/command-lines';
 import { CliProbes } from './openclaw-cli/version';
 import { bundledSchemaInUse, type SchemaInUse } from './schema/in-use';
 import { DEFAULT_CLI_TIMEOUTS, loadCliSchema, type CliTimeouts } from './schema/cli-loader';
+import { checkParsedInSlices } from './validate/check';
+import { capDiagnostics } from './validate/cap';
 import type { ConfigDiagnostic, FixData } from './validate/diagnostic';
 import { hover } from './features/hover';
 import { complete } from './features/completion';
@@ -137,17 +139,20 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     let diagnostics: ConfigDiagnostic[];
     try {
       const parsed = parsedOf(doc);
+      // A newer text supersedes this check, which pauses between schema sections so requests are answered meanwhile.
+      const checked = await checkParsedInSlices(parsed, s.schema, () => documents.get(doc.uri)?.version === version);
+      if (!checked) return;
       const p = filePath(doc.uri);
       const profile = p && profileOfPath(p) ? { host: s.host, configPath: p } : undefined;
       const livePorts = profile && s.settings.liveChecks ? await livePortDiagnostics(s.host, profile.configPath, parsed, s.listeners) : undefined;
-      diagnostics = diagnose({ parsed, schema: s.schema, profile, livePorts, doctorFindings: p ? s.doctorFindings.get(samePathKey(p)) : undefined });
+      diagnostics = diagnose({ parsed, schema: s.schema, checked, profile, livePorts, doctorFindings: p ? s.doctorFindings.get(samePathKey(p)) : undefined });
     } catch (e) {
       log(`validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
       diagnostics = [CHECKER_FAILED];
     }
     if (documents.get(doc.uri)?.version !== version) return;
     const lines = new LineIndex(doc.getText());
-    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, lines)) });
+    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: capDiagnostics(diagnostics).map((d) => toLspDiagnostic(d, lines)) });
   }
 
   function schedule(doc: TextDocument, delay = delayFor(doc)): void {

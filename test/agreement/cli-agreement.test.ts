@@ -3,17 +3,11 @@
 // verdict must be the same, and so must the set of places it complains about.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { CORPUS, OPENCLAW } from '../support/paths';
-import {
-  isolatedEnv, jsonOf, makeTempHome, mapLimit, requireChecker, requireOpenclaw, runChecker, runOpenclaw,
-} from './cli-tools';
+import { readdirSync } from 'node:fs';
+import { CORPUS } from '../support/paths';
+import { cliIssuePaths, mapLimit, requireChecker, requireOpenclaw } from './cli-tools';
+import { askChecker, askOpenclaw, describeCli, describeOurs, uniqueSorted, type CliAnswer, type OurResult } from './verdicts';
 
-interface CliIssue { path: string; message: string }
-interface CliAnswer { valid: boolean; issues?: CliIssue[] }
-interface OurDiagnostic { severity: string; code: string; message: string; path: string }
-interface OurResult { file: string; valid: boolean; diagnostics: OurDiagnostic[] }
 
 const FILES = readdirSync(CORPUS).filter((f) => /\.json5?$/.test(f)).sort();
 
@@ -26,65 +20,9 @@ const VERDICT_BY_PREFIX: [RegExp, 'valid' | 'invalid' | 'syntax'][] = [
 
 const PARSE_FAILED = 'JSON5 parse failed: ';
 
-/** OpenClaw's issue paths in our notation: an unknown key is reported on its parent object, ours on the key. */
-function cliIssuePaths(issues: readonly CliIssue[]): string[] {
-  const out: string[] = [];
-  for (const issue of issues) {
-    const parent = issue.path === '<root>' ? '' : issue.path;
-    const unknown = /^Unrecognized keys?(?:\(s\))?: (.*)$/s.exec(issue.message);
-    if (unknown) {
-      for (const [, quoted] of unknown[1].matchAll(/("(?:[^"\\]|\\.)*")/g)) {
-        const key = JSON.parse(quoted) as string;
-        out.push(parent ? `${parent}.${key}` : key);
-      }
-    } else {
-      out.push(parent);
-    }
-  }
-  return out;
-}
-
-const uniqueSorted = (xs: readonly string[]) => [...new Set(xs)].sort();
-
-async function askOpenclaw(file: string): Promise<CliAnswer> {
-  const r = await runOpenclaw(['config', 'validate', '--json'], { env: { OPENCLAW_CONFIG_PATH: path.join(CORPUS, file) } });
-  const json = jsonOf<{ valid?: unknown; issues?: CliIssue[] }>(r, `openclaw config validate --json (${file})`);
-  if (typeof json.valid !== 'boolean') throw new Error(`openclaw config validate --json (${file}) printed no "valid": ${r.stdout.slice(0, 500)}`);
-  assert.equal(r.code, json.valid ? 0 : 1, `openclaw config validate exit code for ${file}`);
-  return { valid: json.valid, issues: json.issues };
-}
-
-/** Our checker over the whole corpus in one run; with `withCliSchema` it builds its schema from the real CLI's
- *  `openclaw config schema`, into a cache in a temporary HOME. */
-async function askChecker(withCliSchema: boolean): Promise<Map<string, OurResult>> {
-  const home = await makeTempHome('openclaw-checker-');
-  try {
-    const args = ['--json', ...(withCliSchema ? ['--openclaw', OPENCLAW] : []), ...FILES];
-    const r = await runChecker(args, { env: isolatedEnv(home.dir), cwd: CORPUS });
-    if (withCliSchema) {
-      assert.doesNotMatch(r.stderr, /using the bundled schema/, 'the checker fell back to its bundled schema instead of the CLI\'s');
-      const cached = await fs.readdir(path.join(home.dir, '.cache/openclaw-gateways/schemas')).catch(() => []);
-      assert.ok(cached.some((f) => /^schema-.*\.json$/.test(f)), `the CLI's schema was not cached in the temporary HOME (stderr: ${r.stderr})`);
-    }
-    const results = jsonOf<OurResult[]>(r, `node dist/cli.js ${withCliSchema ? '--openclaw ' : ''}--json`);
-    assert.equal(r.code, results.every((x) => x.valid) ? 0 : 1, `checker exit code (stderr: ${r.stderr})`);
-    return new Map(results.map((x) => [x.file, x]));
-  } finally {
-    await home.remove();
-  }
-}
-
 // Started once, shared by the tests below; the CLI gets two calls at a time on this two-core budget.
 let cliAnswers: Promise<Map<string, CliAnswer>> | undefined;
-const openclawAnswers = () => (cliAnswers ??= mapLimit(FILES, 2, askOpenclaw).then((as) => new Map(FILES.map((f, i) => [f, as[i]]))));
-
-function describeCli(a: CliAnswer): string {
-  return `OpenClaw: valid=${a.valid}\n${(a.issues ?? []).map((i) => `  ${i.path}: ${i.message}`).join('\n') || '  (no issues)'}`;
-}
-
-function describeOurs(r: OurResult): string {
-  return `ours: valid=${r.valid}\n${r.diagnostics.map((d) => `  [${d.severity} ${d.code}] ${d.path || '""'}: ${d.message}`).join('\n') || '  (no diagnostics)'}`;
-}
+const openclawAnswers = () => (cliAnswers ??= mapLimit(FILES, 2, (f) => askOpenclaw(CORPUS, f)).then((as) => new Map(FILES.map((f, i) => [f, as[i]]))));
 
 function compare(file: string, cli: CliAnswer, ours: OurResult): void {
   const both = `${file}\n${describeCli(cli)}\n${describeOurs(ours)}`;
@@ -128,7 +66,7 @@ for (const withCliSchema of [false, true]) {
   test(`our checker agrees with openclaw config validate, ${withCliSchema ? "with the CLI's schema (--openclaw)" : 'with the bundled schema'}`, async (t) => {
     requireOpenclaw();
     requireChecker();
-    const [cli, ours] = await Promise.all([openclawAnswers(), askChecker(withCliSchema)]);
+    const [cli, ours] = await Promise.all([openclawAnswers(), askChecker(CORPUS, FILES, withCliSchema)]);
     for (const file of FILES) {
       await t.test(file, () => {
         const o = ours.get(file);
@@ -146,5 +84,7 @@ test('issue paths of OpenClaw map onto ours', () => {
     { path: 'gateway', message: 'Unrecognized key(s): "x", "y"' },
     { path: 'gateway.port', message: 'Too small: expected number to be >=1 (minimum: 1)' },
     { path: '<root>', message: "JSON5 parse failed: SyntaxError: JSON5: invalid character 'p' at 4:5" },
-  ]), ['bogus', 'a', 'b "q"', 'gateway.x', 'gateway.y', 'gateway.port', '']);
+    { path: 'plugins.entries.canvas.config', message: 'invalid config: must not have additional properties: "zz"' },
+    { path: 'channels.irc', message: 'must not have additional properties: "a.b"' },
+  ]), ['bogus', 'a', 'b "q"', 'gateway.x', 'gateway.y', 'gateway.port', '', 'plugins.entries.canvas.config.zz', 'channels.irc.a.b']);
 });

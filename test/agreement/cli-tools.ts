@@ -100,3 +100,25 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
+
+export interface CliIssue { path: string; message: string }
+
+/** OpenClaw's issue paths in our notation: an unknown key is reported on its parent object, ours on the key. The
+ *  core schema says so in zod's words ("Unrecognized key"), plugin and channel schemas in a JSON Schema validator's
+ *  ("must not have additional properties"). */
+export function cliIssuePaths(issues: readonly CliIssue[]): string[] {
+  const out: string[] = [];
+  for (const issue of issues) {
+    const parent = issue.path === '<root>' ? '' : issue.path;
+    const unknown = /^(?:Unrecognized keys?(?:\(s\))?|(?:invalid config: )?must not have additional properties): (.*)$/s.exec(issue.message);
+    if (unknown) {
+      for (const [, quoted] of unknown[1].matchAll(/("(?:[^"\\]|\\.)*")/g)) {
+        const key = JSON.parse(quoted) as string;
+        out.push(parent ? `${parent}.${key}` : key);
+      }
+    } else {
+      out.push(parent);
+    }
+  }
+  return out;
+}

@@ -22,6 +22,7 @@ import { HostModelRequest } from '../../language-server/src/protocol';
 import { startServer } from '../lsp/lsp-client';
 import { NODE24_BIN, OPENCLAW, REPO } from '../support/paths';
 import { DOCS, editedVariants, generateConfig } from './configs';
+import { checkerRow, hostileRows } from './hostile';
 
 const repo = REPO;
 const SELF = __filename;
@@ -240,6 +241,11 @@ async function main(): Promise<void> {
         progress(`WARNING: the generated ${lines}-line config is not valid everywhere: ${verdicts} ${JSON.stringify(cliVerdict?.issues ?? '')}`);
       }
     }
+
+    // ----- hostile input, both schema sources -----
+    progress('hostile input: unknown, repeated and nested keys, long arrays, 10 MB');
+    for (const [label, schema] of [['committed schema data', bundled], ['CLI schema', cliSchema]] as const) hostileRows(row, { checkText, schema, schemaLabel: label, median, now });
+    checkerRow(row, { repo: REPO, median, now });
 
     // ----- (c) host model for 50 profiles -----
     progress(`host model: ${HOST_PROFILES} profiles`);

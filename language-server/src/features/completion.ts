@@ -6,6 +6,7 @@ import { formatKey } from '../parse/edits';
 import { allowedValues, alternatives, propertiesAt, schemasAt, typeNames, type JsonSchema } from '../schema/json-schema';
 import type { SchemaInUse } from '../schema/in-use';
 import { RETIRED_KEYS } from '../validate/rules';
+import { fieldDoc } from './field-docs';
 
 const RETIRED = new Set(RETIRED_KEYS.map((r) => r.path));
 
@@ -18,12 +19,13 @@ export function complete(text: string, offset: number, schema: SchemaInUse): Com
     const quote = ctx.inString ? text[ctx.wordStart] : undefined;
     for (const [key, info] of propertiesAt(schema.json, ctx.path)) {
       if (ctx.siblings.has(key) || RETIRED.has([...ctx.path, key].join('.'))) continue;
+      const doc = (schema.source === 'cli' ? info.schema.description : undefined) ?? fieldDoc([...ctx.path, key])?.description;
       const keyText = quote ? `${quote}${key}${quote}` : formatKey(key, 'bare');
       items.push({
         label: key,
         kind: CompletionItemKind.Property,
         detail: typeNames([info.schema]).join(' | ') || undefined,
-        documentation: info.schema.description ? { kind: 'markdown', value: info.schema.description } : undefined,
+        documentation: doc ? { kind: 'markdown', value: doc } : undefined,
         filterText: quote ? `${quote}${key}` : key,
         sortText: `${info.required ? '0' : '1'}${key}`,
         insertTextFormat: InsertTextFormat.Snippet,

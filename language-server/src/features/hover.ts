@@ -7,6 +7,7 @@ import { allowedValues, schemasAt, typeNames } from '../schema/json-schema';
 import type { SchemaInUse } from '../schema/in-use';
 import { portMapSummary } from '../host/ports';
 import { RETIRED_KEYS } from '../validate/rules';
+import { fieldDoc } from './field-docs';
 
 export function hover(parsed: ParsedConfig, offset: number, schema: SchemaInUse, effectiveBase?: number): Hover | null {
   const hit = hitAt(parsed.root, offset);
@@ -20,9 +21,11 @@ export function hover(parsed: ParsedConfig, offset: number, schema: SchemaInUse,
 
   const schemas = schemasAt(schema.json, path);
   const parts: string[] = [];
-  const title = schemas.find((s) => s.title)?.title;
+  // OpenClaw's own prose only comes from its installed CLI; the committed data carries none, so our words stand in.
+  const ours = fieldDoc(path);
+  const title = (schema.source === 'cli' ? schemas.find((s) => s.title)?.title : undefined) ?? ours?.title;
   parts.push(title ? `**${escape(title)}** \`${dp}\`` : `\`${dp}\``);
-  const description = schemas.find((s) => s.description)?.description;
+  const description = (schema.source === 'cli' ? schemas.find((s) => s.description)?.description : undefined) ?? ours?.description;
   if (description) parts.push(escape(description));
   const facts: string[] = [];
   const types = typeNames(schemas);

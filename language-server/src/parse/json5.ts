@@ -96,6 +96,7 @@ class Parser {
     const obj: ObjectNode = { kind: 'object', start: this.i, end: 0, parent, members: [] };
     this.i++;
     const last = new Map<string, Member>();
+    const ownDuplicates: DuplicateKey[] = [];
     this.skip();
     while (t.charCodeAt(this.i) !== C.RBrace) {
       const keyStart = this.i;
@@ -111,14 +112,18 @@ class Parser {
       member.end = this.i;
       obj.members.push(member);
       const earlier = last.get(key);
-      if (earlier) this.duplicates.push({ path: [...path, key], member: earlier, winner: member });
+      if (earlier) {
+        const dup = { path: [...path, key], member: earlier, winner: member };
+        this.duplicates.push(dup);
+        ownDuplicates.push(dup);
+      }
       last.set(key, member);
       this.separator(C.RBrace);
     }
     this.i++;
     obj.end = this.i;
     // A key seen three times: each earlier one is reported against the one that finally wins.
-    for (const d of this.duplicates) if (d.member.value.parent === obj) d.winner = last.get(d.member.key)!;
+    for (const d of ownDuplicates) d.winner = last.get(d.member.key)!;
     return obj;
   }
 

@@ -93,10 +93,23 @@ export function toValue(node: ValueNode): unknown {
   }
 }
 
+/** Objects with more members than this get a key index, so looking every key up stays linear in the file. */
+const INDEXED_FROM = 16;
+const memberIndex = new WeakMap<ObjectNode, { count: number; byKey: Map<string, Member> }>();
+
 /** The member that wins for `key` (the last one), if any. */
 export function memberOf(obj: ObjectNode, key: string): Member | undefined {
-  for (let i = obj.members.length - 1; i >= 0; i--) if (obj.members[i].key === key) return obj.members[i];
-  return undefined;
+  const members = obj.members;
+  if (members.length <= INDEXED_FROM) {
+    for (let i = members.length - 1; i >= 0; i--) if (members[i].key === key) return members[i];
+    return undefined;
+  }
+  let index = memberIndex.get(obj);
+  if (!index || index.count !== members.length) {
+    index = { count: members.length, byKey: new Map(members.map((m) => [m.key, m])) };
+    memberIndex.set(obj, index);
+  }
+  return index.byKey.get(key);
 }
 
 export function nodeAt(root: ValueNode | undefined, path: readonly Segment[]): ValueNode | undefined {

@@ -1,14 +1,15 @@
-// The schema a document is checked against: zod for validation, its JSON Schema for hovers and completion.
-import { z } from 'zod';
-import { bundledSchema, BUNDLED_SCHEMA_VERSION } from './bundled';
+// The schema a document is checked against, from one of two sources that share one path: the structure generated
+// from the pinned OpenClaw CLI and committed (language-server/schema/), or the installed CLI's own schema.
+import { CompiledSchema } from './compiled';
 import type { JsonSchema } from './json-schema';
 import { repairCliSchema } from './repair';
+import { BUNDLED_SCHEMA_TEXT, BUNDLED_SCHEMA_VERSION } from './bundled-data';
 
 export interface SchemaInUse {
   source: 'cli' | 'bundled';
   /** The OpenClaw version the schema describes. */
   version: string;
-  zod: z.ZodType;
+  compiled: CompiledSchema;
   json: JsonSchema;
   /** What had to be left out of the CLI's schema to build it, if anything. */
   note?: string;
@@ -17,24 +18,20 @@ export interface SchemaInUse {
 let bundled: SchemaInUse | undefined;
 
 export function bundledSchemaInUse(): SchemaInUse {
-  bundled ??= {
-    source: 'bundled',
-    version: BUNDLED_SCHEMA_VERSION,
-    zod: bundledSchema,
-    json: z.toJSONSchema(bundledSchema, { io: 'input', unrepresentable: 'any', target: 'draft-07' }) as JsonSchema,
-  };
+  bundled ??= schemaFromJson(JSON.parse(BUNDLED_SCHEMA_TEXT) as JsonSchema, 'bundled', BUNDLED_SCHEMA_VERSION);
   return bundled;
 }
 
-/** Builds the zod schema from the CLI's JSON Schema (already repaired when it comes from the disk cache). */
+export function schemaFromJson(json: JsonSchema, source: SchemaInUse['source'], version: string, note?: string): SchemaInUse {
+  return { source, version, compiled: new CompiledSchema(json), json, note };
+}
+
+export function droppedNote(dropped: number): string | undefined {
+  return dropped ? `${dropped} conditional constraints (not/if) of the CLI schema are not checked` : undefined;
+}
+
+/** The schema in use from the CLI's JSON Schema (already repaired when it comes from the disk cache). */
 export function schemaFromCli(rawOrRepaired: unknown, version: string, alreadyRepaired = false): SchemaInUse {
   const repaired = alreadyRepaired ? { schema: rawOrRepaired as JsonSchema, droppedKeywords: 0 } : repairCliSchema(rawOrRepaired);
-  const zod = z.fromJSONSchema(repaired.schema as Parameters<typeof z.fromJSONSchema>[0]) as z.ZodType;
-  return {
-    source: 'cli',
-    version,
-    zod,
-    json: repaired.schema,
-    note: repaired.droppedKeywords ? `${repaired.droppedKeywords} conditional constraints (not/if) of the CLI schema are not checked` : undefined,
-  };
+  return schemaFromJson(repaired.schema, 'cli', version, droppedNote(repaired.droppedKeywords));
 }

@@ -2,7 +2,6 @@
 // start-up requirement on gateway.mode.
 import { dotPath, memberAt, memberOf, nodeAt, type DuplicateKey, type Member, type ObjectNode, type ValueNode } from '../parse/tree';
 import type { ConfigDiagnostic } from './diagnostic';
-import { FILE_SECRET_POINTER } from '../schema/bundled';
 
 export interface RetiredKey { path: string; message: string; fix: ConfigDiagnostic['fixes'] }
 
@@ -167,8 +166,11 @@ export function gatewayModeDiagnostic(root: ValueNode): ConfigDiagnostic | undef
   };
 }
 
+/** A file SecretRef's id: an absolute JSON pointer or "value". */
+const FILE_SECRET_POINTER = /^(?:value|(?:\/(?:[^~/]|~[01])*)+)$/;
+
 /** A file SecretRef's id must be an absolute JSON pointer or "value". OpenClaw checks this in code, outside the
- *  JSON Schema it exports, so with the CLI's schema it is checked here (the bundled schema has it built in). */
+ *  JSON Schema it exports, so it is checked here. */
 export function fileSecretPointerDiagnostics(root: ValueNode): ConfigDiagnostic[] {
   const out: ConfigDiagnostic[] = [];
   const visit = (node: ValueNode, path: string[]): void => {

@@ -18,13 +18,13 @@ function toDiagnostics(root: ValueNode, issue: Issue, json: JsonSchema, skipKeys
   const path = issue.path.filter((p): p is Segment => typeof p === 'string' || typeof p === 'number');
   if (issue.code === 'unrecognized_keys') {
     const known = [...propertiesAt(json, path).keys()];
+    const where = path.length ? `"${dotPath(path)}"` : 'the top level';
     for (const key of issue.keys) {
       const keyPath = [...path, key];
       const dp = dotPath(keyPath);
       if (skipKeys.has(dp)) continue;
       const member = memberAt(root, keyPath);
-      const suggestion = closest(key, known.filter((k) => k !== key));
-      const where = path.length ? `"${dotPath(path)}"` : 'the top level';
+      const suggestion = closest(key, known.includes(key) ? known.filter((k) => k !== key) : known);
       out.push({
         severity: 'error',
         code: 'unknown-key',

@@ -1,0 +1,49 @@
+// Verdicts of both sides on config files: OpenClaw's own `openclaw config validate --json`, one file a call, and our
+// built checker over many files in one run, with the committed schema data or the CLI's own schema.
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { OPENCLAW } from '../support/paths';
+import { isolatedEnv, jsonOf, makeTempHome, runChecker, runOpenclaw, type CliIssue } from './cli-tools';
+
+export interface CliAnswer { valid: boolean; issues?: CliIssue[] }
+export interface OurDiagnostic { severity: string; code: string; message: string; path: string }
+export interface OurResult { file: string; valid: boolean; diagnostics: OurDiagnostic[] }
+
+export const uniqueSorted = (xs: readonly string[]) => [...new Set(xs)].sort();
+
+export async function askOpenclaw(dir: string, file: string): Promise<CliAnswer> {
+  const r = await runOpenclaw(['config', 'validate', '--json'], { env: { OPENCLAW_CONFIG_PATH: path.join(dir, file) } });
+  const json = jsonOf<{ valid?: unknown; issues?: CliIssue[] }>(r, `openclaw config validate --json (${file})`);
+  if (typeof json.valid !== 'boolean') throw new Error(`openclaw config validate --json (${file}) printed no "valid": ${r.stdout.slice(0, 500)}`);
+  assert.equal(r.code, json.valid ? 0 : 1, `openclaw config validate exit code for ${file}`);
+  return { valid: json.valid, issues: json.issues };
+}
+
+/** Our checker over many files in one run; with `withCliSchema` it builds its schema from the real CLI's
+ *  `openclaw config schema`, into a cache in a temporary HOME. */
+export async function askChecker(dir: string, files: readonly string[], withCliSchema: boolean): Promise<Map<string, OurResult>> {
+  const home = await makeTempHome('openclaw-checker-');
+  try {
+    const args = ['--json', ...(withCliSchema ? ['--openclaw', OPENCLAW] : []), ...files];
+    const r = await runChecker(args, { env: isolatedEnv(home.dir), cwd: dir });
+    if (withCliSchema) {
+      assert.doesNotMatch(r.stderr, /using the bundled schema/, 'the checker fell back to its bundled schema instead of the CLI\'s');
+      const cached = await fs.readdir(path.join(home.dir, '.cache/openclaw-gateways/schemas')).catch(() => []);
+      assert.ok(cached.some((f) => /^schema-.*\.json$/.test(f)), `the CLI's schema was not cached in the temporary HOME (stderr: ${r.stderr})`);
+    }
+    const results = jsonOf<OurResult[]>(r, `node dist/cli.js ${withCliSchema ? '--openclaw ' : ''}--json`);
+    assert.equal(r.code, results.every((x) => x.valid) ? 0 : 1, `checker exit code (stderr: ${r.stderr})`);
+    return new Map(results.map((x) => [x.file, x]));
+  } finally {
+    await home.remove();
+  }
+}
+
+export function describeCli(a: CliAnswer): string {
+  return `OpenClaw: valid=${a.valid}\n${(a.issues ?? []).map((i) => `  ${i.path}: ${i.message}`).join('\n') || '  (no issues)'}`;
+}
+
+export function describeOurs(r: OurResult): string {
+  return `ours: valid=${r.valid}\n${r.diagnostics.map((d) => `  [${d.severity} ${d.code}] ${d.path || '""'}: ${d.message}`).join('\n') || '  (no diagnostics)'}`;
+}

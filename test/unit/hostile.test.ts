@@ -1,0 +1,48 @@
+// Hostile input, functionally (times are figures for npm run bench, not for tests): the per-document cap with its
+// summary, and a check that gives way to a newer version of the text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseConfig } from '../../language-server/src/parse/tree';
+import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
+import { capDiagnostics, MAX_DIAGNOSTICS } from '../../language-server/src/validate/cap';
+import { checkParsed, checkParsedInSlices, checkText } from '../../language-server/src/validate/check';
+
+const schema = bundledSchemaInUse();
+const unknownKeys = (n: number) => `{\n${Array.from({ length: n }, (_, i) => `  "k${i}": ${i},`).join('\n')}\n}\n`;
+
+test('a file with more problems than the cap gets the first ones and one summary of the rest, as severe as they are', () => {
+  const all = checkText(unknownKeys(MAX_DIAGNOSTICS + 500), schema).diagnostics;
+  assert.equal(all.length, MAX_DIAGNOSTICS + 500 + 1, 'every unknown key and the gateway.mode warning');
+  const shown = capDiagnostics(all);
+  assert.equal(shown.length, MAX_DIAGNOSTICS);
+  const summary = shown[shown.length - 1];
+  assert.equal(summary.code, 'more-problems');
+  assert.equal(summary.severity, 'error');
+  assert.match(summary.message, new RegExp(`^${all.length - (MAX_DIAGNOSTICS - 1)} more problems`));
+  assert.deepEqual(capDiagnostics(all.slice(0, 10)), all.slice(0, 10), 'under the cap nothing changes');
+});
+
+test('repeated keys and tens of thousands of unknown keys are all reported, each on its own key', () => {
+  const text = `{\n${Array.from({ length: 5000 }, () => '  "gateway": { "port": 1 },').join('\n')}\n  "zz": 1\n}\n`;
+  const d = checkText(text, schema).diagnostics;
+  assert.equal(d.filter((x) => x.code === 'duplicate-key').length, 4999);
+  const unknown = d.find((x) => x.code === 'unknown-key')!;
+  assert.equal(text.slice(unknown.start, unknown.end), '"zz"');
+});
+
+test('a check in slices gives the same findings as one in a piece', async () => {
+  const parsed = parseConfig(JSON.stringify({ gateway: { port: 'x', bogus: 1 }, logging: { level: 'loud' }, zz: 1 }));
+  const sliced = await checkParsedInSlices(parsed, schema, () => true, 0);
+  assert.deepEqual(sliced?.diagnostics, checkParsed(parsed, schema).diagnostics);
+});
+
+test('a check that a newer version superseded stops at its next pause and reports nothing', async () => {
+  const parsed = parseConfig(JSON.stringify({ gateway: { port: 'x' }, logging: {}, agents: {}, tools: {} }));
+  let version = 1;
+  const mine = version;
+  let asked = 0;
+  // The "editor" types while the check pauses: the version moves on after the first pause.
+  const result = await checkParsedInSlices(parsed, schema, () => { asked++; version = 2; return version === mine; }, 0);
+  assert.equal(result, undefined);
+  assert.equal(asked, 1, 'the check went on after it learnt it was superseded');
+});
