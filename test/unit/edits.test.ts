@@ -102,3 +102,9 @@ test('removing a key from a one-line object keeps the rest of the object and the
   assert.equal(removeAt(text, ['gateway', 'bind']), "{ gateway: { /* a */ mode: 'local', prot: 18789, /* b */ } } // end");
   assert.equal(removeAt(text, ['gateway', 'mode']), "{ gateway: { /* a */ prot: 18789, bind: 'loopback' /* b */ } } // end");
 });
+
+test('setting a value in an empty one-line object that holds a comment keeps the comment', () => {
+  const text = '{ gateway: { /* none yet */ } }';
+  const out = apply(text, [setValue(text, parseConfig(text).root!, ['gateway', 'port'], '18900')!]);
+  assert.equal(out, '{ gateway: { /* none yet */ port: 18900 } }');
+});

@@ -99,9 +99,13 @@ function insertMember(text: string, obj: ObjectNode, keyText: string, valueText:
     const inner = text.slice(obj.start + 1, close);
     const multiline = /\n/.test(inner);
     const indent = indentOf(text, obj.start);
-    return multiline
-      ? { start: obj.start + 1, end: obj.start + 1, newText: `\n${indent}  ${keyText}: ${valueText},` }
-      : { start: obj.start + 1, end: close, newText: ` ${keyText}: ${valueText} ` };
+    if (multiline) return { start: obj.start + 1, end: obj.start + 1, newText: `\n${indent}  ${keyText}: ${valueText},` };
+    // An empty object may still hold a comment (`{ /* none yet */ }`): the member goes after it, the comment stays.
+    if (inner.trim()) {
+      const at = close - (inner.length - inner.trimEnd().length);
+      return { start: at, end: at, newText: ` ${keyText}: ${valueText}` };
+    }
+    return { start: obj.start + 1, end: close, newText: ` ${keyText}: ${valueText} ` };
   }
   let i = last.end;
   while (i < close && /\s/.test(text[i])) i++;
