@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { OPENCLAW } from '../support/paths';
 import { isolatedEnv, jsonOf, makeTempHome, runChecker, runOpenclaw, type CliIssue } from './cli-tools';
 
-export interface CliAnswer { valid: boolean; issues?: CliIssue[] }
+export interface CliAnswer { valid: boolean; issues?: CliIssue[]; warnings?: CliIssue[] }
 export interface OurDiagnostic { severity: string; code: string; message: string; path: string }
 export interface OurResult { file: string; valid: boolean; diagnostics: OurDiagnostic[] }
 
@@ -14,10 +14,10 @@ export const uniqueSorted = (xs: readonly string[]) => [...new Set(xs)].sort();
 
 export async function askOpenclaw(dir: string, file: string): Promise<CliAnswer> {
   const r = await runOpenclaw(['config', 'validate', '--json'], { env: { OPENCLAW_CONFIG_PATH: path.join(dir, file) } });
-  const json = jsonOf<{ valid?: unknown; issues?: CliIssue[] }>(r, `openclaw config validate --json (${file})`);
+  const json = jsonOf<{ valid?: unknown; issues?: CliIssue[]; warnings?: CliIssue[] }>(r, `openclaw config validate --json (${file})`);
   if (typeof json.valid !== 'boolean') throw new Error(`openclaw config validate --json (${file}) printed no "valid": ${r.stdout.slice(0, 500)}`);
   assert.equal(r.code, json.valid ? 0 : 1, `openclaw config validate exit code for ${file}`);
-  return { valid: json.valid, issues: json.issues };
+  return { valid: json.valid, issues: json.issues, warnings: json.warnings };
 }
 
 /** Our checker over many files in one run; with `withCliSchema` it builds its schema from the real CLI's
@@ -41,7 +41,8 @@ export async function askChecker(dir: string, files: readonly string[], withCliS
 }
 
 export function describeCli(a: CliAnswer): string {
-  return `OpenClaw: valid=${a.valid}\n${(a.issues ?? []).map((i) => `  ${i.path}: ${i.message}`).join('\n') || '  (no issues)'}`;
+  const lines = [...(a.issues ?? []).map((i) => `  ${i.path}: ${i.message}`), ...(a.warnings ?? []).map((w) => `  [warning] ${w.path}: ${w.message}`)];
+  return `OpenClaw: valid=${a.valid}\n${lines.join('\n') || '  (no issues)'}`;
 }
 
 export function describeOurs(r: OurResult): string {

@@ -67,3 +67,44 @@ test('move to a free base port writes gateway.port', () => {
   assert.equal(fix.title, 'Move to a free base port (18900)');
   assert.equal(apply(text, fix.edits), "{ gateway: { mode: 'local', port: 18900 } }");
 });
+
+function removeAt(text: string, path: string[]): string {
+  return apply(text, [removeMember(text, memberAt(parseConfig(text).root, path)!)]);
+}
+
+test('removing a key with a block comment before its comma leaves a config that parses and keeps the comment', () => {
+  const text = "{ gateway: { mode: 'local', prot: 18789 /* typo */, bind: 'loopback' } }";
+  const out = removeAt(text, ['gateway', 'prot']);
+  assert.equal(out, "{ gateway: { mode: 'local', /* typo */ bind: 'loopback' } }");
+  assert.deepEqual(toValue(parseConfig(out).root!), { gateway: { mode: 'local', bind: 'loopback' } });
+});
+
+test('removing a key whose comma follows a line comment on the next line keeps the comment and the next key', () => {
+  const text = "{\n  a: 1, b: 2 // why\n  , c: 3,\n}\n";
+  const out = removeAt(text, ['b']);
+  assert.equal(out, "{\n  a: 1, // why\n  c: 3,\n}\n");
+  assert.deepEqual(toValue(parseConfig(out).root!), { a: 1, c: 3 });
+});
+
+test('removing a key alone on its line with a block comment before the comma keeps the comment on that line', () => {
+  const text = "{\n  a: 1,\n  b: 2 /* old */,\n  c: 3,\n}\n";
+  assert.equal(removeAt(text, ['b']), "{\n  a: 1,\n  /* old */\n  c: 3,\n}\n");
+});
+
+test('removing a key keeps its trailing line comment', () => {
+  const text = "{\n  gateway: {\n    prot: 18789, // typo of port\n    bind: 'loopback',\n  },\n}\n";
+  assert.equal(removeAt(text, ['gateway', 'prot']), "{\n  gateway: {\n    // typo of port\n    bind: 'loopback',\n  },\n}\n");
+});
+
+test('removing a key from a one-line object keeps the rest of the object and the comments around it', () => {
+  const text = "{ gateway: { /* a */ mode: 'local', prot: 18789, bind: 'loopback' /* b */ } } // end";
+  assert.equal(removeAt(text, ['gateway', 'prot']), "{ gateway: { /* a */ mode: 'local', bind: 'loopback' /* b */ } } // end");
+  assert.equal(removeAt(text, ['gateway', 'bind']), "{ gateway: { /* a */ mode: 'local', prot: 18789, /* b */ } } // end");
+  assert.equal(removeAt(text, ['gateway', 'mode']), "{ gateway: { /* a */ prot: 18789, bind: 'loopback' /* b */ } } // end");
+});
+
+test('setting a value in an empty one-line object that holds a comment keeps the comment', () => {
+  const text = '{ gateway: { /* none yet */ } }';
+  const out = apply(text, [setValue(text, parseConfig(text).root!, ['gateway', 'port'], '18900')!]);
+  assert.equal(out, '{ gateway: { /* none yet */ port: 18900 } }');
+});

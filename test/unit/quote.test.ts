@@ -7,10 +7,9 @@ import * as path from 'node:path';
 import { commandLine, quoteArg, shellKindOf, ShellKind } from '../../src/gateway/quote';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-quote-'));
-// Anything below that gets created means a shell ran part of an argument as code.
-const pwned = (n: number) => path.join(tmp, `pwned${n}`);
 
-const HOSTILE = [
+/** The hostile strings aimed at one folder: any pwned<n> created there means a shell ran part of an argument as code. */
+const hostileFor = (pwned: (n: number) => string) => [
   'a b',
   "it's",
   '"quoted"',
@@ -81,10 +80,27 @@ function which(exe: string): string | undefined {
   return undefined;
 }
 
-function shellEnv(): NodeJS.ProcessEnv {
+/** A folder of one shell test's own (with its own HOME, glob target, odd program path and pwned markers), so what
+ *  one shell does or leaves behind cannot show up as another shell's failure. */
+interface Folder { dir: string; oddNode: string; pwned: (n: number) => string; hostile: string[] }
+
+function folderFor(name: string): Folder {
+  const dir = fs.mkdtempSync(path.join(tmp, `${name}-`));
+  fs.mkdirSync(path.join(dir, 'home'));
+  fs.writeFileSync(path.join(dir, 'glob-target'), '');
+  // A program path with a space and a quote in it, to exercise the first word.
+  const oddDir = path.join(dir, 'dir with space');
+  fs.mkdirSync(oddDir);
+  const oddNode = path.join(oddDir, "it's node");
+  fs.symlinkSync(process.execPath, oddNode);
+  const pwned = (n: number) => path.join(dir, `pwned${n}`);
+  const hostile = hostileFor(pwned);
+  return { dir, oddNode, pwned, hostile };
+}
+
+function shellEnv(f: Folder): NodeJS.ProcessEnv {
   // A fixed HOME so `~` and $HOME would visibly change if they were expanded.
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: path.join(tmp, 'home'), LANG: 'C.UTF-8' };
-  return env;
+  return { PATH: process.env.PATH, HOME: path.join(f.dir, 'home'), LANG: 'C.UTF-8' };
 }
 
 function parseEcho(stdout: string): { argv: string[] } {
@@ -93,25 +109,18 @@ function parseEcho(stdout: string): { argv: string[] } {
   return JSON.parse(line);
 }
 
-fs.mkdirSync(path.join(tmp, 'home'));
-fs.writeFileSync(path.join(tmp, 'glob-target'), '');
-// A program path with a space and a quote in it, to exercise the first word.
-const oddDir = path.join(tmp, "dir with space");
-fs.mkdirSync(oddDir);
-const oddNode = path.join(oddDir, "it's node");
-fs.symlinkSync(process.execPath, oddNode);
-
 for (const sh of SHELLS) {
   test(`${sh.kind} (${sh.exe}) passes every hostile string as one literal argument`, () => {
     const exe = which(sh.exe);
     assert.ok(exe, `${sh.exe} is not installed: run scripts/install-tools.sh`);
-    for (const program of [process.execPath, oddNode]) {
-      const line = commandLine([program, '-e', ECHO, '--', ...HOSTILE], sh.kind);
-      const out = execFileSync(exe, [...sh.batch, line], { cwd: tmp, env: shellEnv(), encoding: 'utf8' });
+    const f = folderFor(`${sh.kind}-batch`);
+    for (const program of [process.execPath, f.oddNode]) {
+      const line = commandLine([program, '-e', ECHO, '--', ...f.hostile], sh.kind);
+      const out = execFileSync(exe, [...sh.batch, line], { cwd: f.dir, env: shellEnv(f), encoding: 'utf8' });
       const got = parseEcho(out);
-      assert.deepEqual(got.argv, HOSTILE);
+      assert.deepEqual(got.argv, f.hostile);
     }
-    for (let n = 1; n <= 7; n++) assert.equal(fs.existsSync(pwned(n)), false, `${pwned(n)} was created`);
+    for (let n = 1; n <= 7; n++) assert.equal(fs.existsSync(f.pwned(n)), false, `${f.pwned(n)} was created`);
   });
 
   if (sh.interactive) {
@@ -119,20 +128,21 @@ for (const sh of SHELLS) {
     test(`${sh.kind} interactive shell reads the same line literally`, () => {
       const exe = which(sh.exe);
       assert.ok(exe, `${sh.exe} is not installed: run scripts/install-tools.sh`);
-      const line = commandLine([oddNode, '-e', ECHO, '--', ...HOSTILE], sh.kind);
+      const f = folderFor(`${sh.kind}-interactive`);
+      const line = commandLine([f.oddNode, '-e', ECHO, '--', ...f.hostile], sh.kind);
       // stdin from a file: fish refuses the socket that a Node pipe is.
-      const script = path.join(tmp, `typed-${sh.kind}.txt`);
+      const script = path.join(f.dir, 'typed.txt');
       fs.writeFileSync(script, `echo warm-up history\n${line}\nexit\n`);
       const input = fs.openSync(script, 'r');
       let out: string;
       try {
-        out = execFileSync(exe, sh.interactive!, { cwd: tmp, env: shellEnv(), encoding: 'utf8', stdio: [input, 'pipe', 'ignore'] });
+        out = execFileSync(exe, sh.interactive!, { cwd: f.dir, env: shellEnv(f), encoding: 'utf8', stdio: [input, 'pipe', 'ignore'] });
       } finally {
         fs.closeSync(input);
       }
       const got = parseEcho(out);
-      assert.deepEqual(got.argv, HOSTILE);
-      for (let n = 1; n <= 7; n++) assert.equal(fs.existsSync(pwned(n)), false, `${pwned(n)} was created`);
+      assert.deepEqual(got.argv, f.hostile);
+      for (let n = 1; n <= 7; n++) assert.equal(fs.existsSync(f.pwned(n)), false, `${f.pwned(n)} was created`);
     });
   }
 }

@@ -29,22 +29,44 @@ export function formatKey(key: string, style: 'bare' | '"' | "'"): string {
   return JSON.stringify(key);
 }
 
+/** Index of the comma that ends a member ending at `from`, looking past blanks and comments; -1 if none. */
+function commaAfter(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith('//', i)) {
+      const nl = text.slice(i).search(/[\n\r\u2028\u2029]/);
+      if (nl < 0) return -1;
+      i += nl;
+    } else if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return -1;
+      i = close + 2;
+    } else return text[i] === ',' ? i : -1;
+  }
+}
+
+/**
+ * Removes a member and its comma. Comments between the value and that comma (`port: 1 /* why *\/,`) are not the
+ * member's: they stay, and the comma goes with the member, or the object would be left with two commas in a row.
+ */
 export function removeMember(text: string, member: Member): TextEdit {
-  let after = member.end;
-  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
-  if (text[after] === ',') after++;
-  let lineEnd = after;
+  const comma = commaAfter(text, member.end);
+  const kept = comma < 0 ? '' : text.slice(member.end, comma).replace(/^[ \t]+/, '');
+  let lineEnd = comma < 0 ? member.end : comma + 1;
   while (lineEnd < text.length && (text[lineEnd] === ' ' || text[lineEnd] === '\t')) lineEnd++;
   const lineStart = lineStartOf(text, member.start);
   const aloneBefore = /^[ \t]*$/.test(text.slice(lineStart, member.start));
   const aloneAfter = lineEnd >= text.length || text[lineEnd] === '\n' || text[lineEnd] === '\r';
-  if (aloneBefore && aloneAfter) {
+  if (aloneBefore && aloneAfter && !kept) {
     let next = lineEnd;
     if (text[next] === '\r') next++;
     if (text[next] === '\n') next++;
     return { start: lineStart, end: next, newText: '' };
   }
-  return { start: member.start, end: lineEnd, newText: '' };
+  let newText = kept;
+  if (!/[\r\n][ \t]*$/.test(kept)) newText = kept.replace(/[ \t]+$/, '') + (kept && !aloneAfter ? ' ' : '');
+  return { start: member.start, end: lineEnd, newText };
 }
 
 export function renameKey(text: string, member: Member, to: string): TextEdit {
@@ -77,9 +99,13 @@ function insertMember(text: string, obj: ObjectNode, keyText: string, valueText:
     const inner = text.slice(obj.start + 1, close);
     const multiline = /\n/.test(inner);
     const indent = indentOf(text, obj.start);
-    return multiline
-      ? { start: obj.start + 1, end: obj.start + 1, newText: `\n${indent}  ${keyText}: ${valueText},` }
-      : { start: obj.start + 1, end: close, newText: ` ${keyText}: ${valueText} ` };
+    if (multiline) return { start: obj.start + 1, end: obj.start + 1, newText: `\n${indent}  ${keyText}: ${valueText},` };
+    // An empty object may still hold a comment (`{ /* none yet */ }`): the member goes after it, the comment stays.
+    if (inner.trim()) {
+      const at = close - (inner.length - inner.trimEnd().length);
+      return { start: at, end: at, newText: ` ${keyText}: ${valueText}` };
+    }
+    return { start: obj.start + 1, end: close, newText: ` ${keyText}: ${valueText} ` };
   }
   let i = last.end;
   while (i < close && /\s/.test(text[i])) i++;
