@@ -13,7 +13,8 @@ import { Terminals } from './gateway/terminals';
 import { HANDLERS, type ActionDeps } from './gateway/actions';
 import { newProfile, newRescueProfile } from './gateway/new-profile';
 import { cliAvailable, forgetCli } from './gateway/cli';
-import { goToConflict } from './profiles/go-to-conflict';
+import { goToConflict, goToProblem } from './profiles/go-to-conflict';
+import { setPrompt } from './gateway/prompt';
 
 export interface OpenClawApi {
   client: LanguageClient;
@@ -26,6 +27,8 @@ export interface OpenClawApi {
   deps: ActionDeps;
   /** Where this extension's logs (and its output channel's file) live. */
   logUri: vscode.Uri;
+  /** Only when the extension runs under its test harness: lets in-host tests answer modal questions. */
+  testHooks?: { setPrompt: typeof setPrompt };
   /** Wall time of activate() itself, for `npm run bench`. */
   activationMs: number;
   refresh(): Promise<void>;
@@ -63,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenCl
   register('openclaw.refreshProfiles', () => refresh());
   register('openclaw.showPortMap', () => portMap.show());
   register('openclaw.showOutput', () => output.show());
+  register('openclaw.goToProblem', (problem) => goToProblem(problem as never));
   register('openclaw.goToConflict', (profile, conflict) => goToConflict(tree, profile as string, conflict as never));
   register('openclaw.openTerminal', () => {
     const t = terminals.terminal('OpenClaw');
@@ -81,7 +85,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenCl
   void refresh().catch((e) => output.error(`could not read the host model: ${e}`));
   if (vscode.workspace.isTrusted) void cliAvailable().then((ok) => vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', !ok));
   else void vscode.commands.executeCommand('setContext', 'openclaw.cliMissing', false);
-  return { client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, poller, terminals, portMap, deps, refresh, logUri: context.logUri, activationMs: Date.now() - started };
+  const testHooks = context.extensionMode === vscode.ExtensionMode.Test ? { setPrompt } : undefined;
+  return { client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, poller, terminals, portMap, deps, refresh, logUri: context.logUri, testHooks, activationMs: Date.now() - started };
 }
 
 export function deactivate(): void {

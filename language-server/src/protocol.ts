@@ -27,6 +27,8 @@ export interface ProfileSummary {
   /** undefined when the config does not exist */
   configValid?: boolean;
   configErrors: number;
+  /** The first error in the config (what stops the gateway first), where it sits. Messages name keys, never values. */
+  firstError?: ConfigProblem;
   /** Extra environment a terminal needs to run this profile (instances outside the convention). */
   env: Record<string, string>;
 }
@@ -41,6 +43,9 @@ export interface Conflict {
   /** Where each side's offending key sits (0-based LSP ranges), when it comes from a config key. */
   locations: { profile: string; configPath: string; path: string; range?: LspRange }[];
 }
+
+/** One finding in a profile's config, located for the client to jump to. */
+export interface ConfigProblem { message: string; code: string; configPath: string; path: string; range?: LspRange }
 
 export interface LspRange { start: { line: number; character: number }; end: { line: number; character: number } }
 
@@ -68,12 +73,30 @@ export interface ServerSettings {
 }
 
 export type LiveState = 'running' | 'stopped' | 'starting' | 'stale-lock';
-export interface LiveStateResult { [profile: string]: { state: LiveState; pid?: number; port?: number } }
+/** A gateway that keeps exiting and coming back (under a service manager, say). */
+export interface CrashLoop {
+  /** Restarts seen within the observation window. */
+  restarts: number;
+  /** What gave it away: lock pids that change, /readyz that flaps, the service's restart counter. */
+  signs: string[];
+  /** The last error line of its log, if one could be read. */
+  lastError?: string;
+  /** The service unit that keeps bringing it back, when one is known to. */
+  service?: string;
+}
+export interface LiveStateResult { [profile: string]: { state: LiveState; pid?: number; port?: number; crashLoop?: CrashLoop } }
 export const LiveStateRequest = new RequestType0<LiveStateResult, void>('openclaw/liveState');
 
 export interface StopParams { profile: string; timeoutMs?: number }
 export interface StopResult { stopped: boolean; pid?: number; message: string }
 export const StopGatewayRequest = new RequestType<StopParams, StopResult, void>('openclaw/stopGateway');
+
+/** What would stop a profile's gateway, asked before Launch, Restart and Install Service. */
+export interface PreflightParams { profile: string }
+export type PreflightKind = 'config' | 'clash' | 'port-in-use' | 'no-config';
+export interface PreflightProblem extends Partial<ConfigProblem> { kind: PreflightKind; message: string }
+export interface PreflightResult { profile: string; ok: boolean; problems: PreflightProblem[] }
+export const PreflightRequest = new RequestType<PreflightParams, PreflightResult, void>('openclaw/preflight');
 
 export interface DoctorParams { profile: string; cliPath?: string }
 export interface DoctorResult { ok: boolean; findings: number; message: string }

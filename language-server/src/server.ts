@@ -9,8 +9,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from './parse/lines';
 import { parseConfig, type ParsedConfig } from './parse/tree';
-import { DoctorRequest, ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, SchemaStatusNotification, StopGatewayRequest, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
+import { DoctorRequest, PreflightRequest, ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, SchemaStatusNotification, StopGatewayRequest, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
 import { profileState } from './host/liveness';
+import { preflight } from './host/preflight';
 import { stopGateway } from './host/stop';
 import { doctorDiagnostics, runDoctor, type DoctorFinding } from './host/doctor';
 import { bundledSchemaInUse, type SchemaInUse } from './schema/in-use';
@@ -289,6 +290,8 @@ connection.onRequest(LiveStateRequest, async () => {
   }));
   return result;
 });
+
+connection.onRequest(PreflightRequest, (params) => preflight(host, params.profile, schema, listeners));
 
 connection.onRequest(StopGatewayRequest, async (params) => {
   if (!trusted) return { stopped: false, message: 'Gateways are not stopped from a restricted workspace.' };
