@@ -9,8 +9,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from './parse/lines';
 import { parseConfig, type ParsedConfig } from './parse/tree';
-import { DoctorRequest, PreflightRequest, ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, SchemaStatusNotification, StopGatewayRequest, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
-import { profileState } from './host/liveness';
+import { DoctorRequest, PreflightRequest, ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, SchemaStatusNotification, StopGatewayRequest, type HostModel, type ServerSettings } from './protocol';
+import { liveStates, ObservationWindows } from './host/live-state';
 import { preflight } from './host/preflight';
 import { stopGateway } from './host/stop';
 import { doctorDiagnostics, runDoctor, type DoctorFinding } from './host/doctor';
@@ -42,6 +42,7 @@ let cliTimeouts = DEFAULT_CLI_TIMEOUTS;
 let watcher: HostWatcher | undefined;
 let host: HostState = { home: '', profiles: [], conflicts: [] };
 const listeners = new ListenerCache();
+const observations = new ObservationWindows();
 const parsedCache = new Map<string, { version: number; parsed: ParsedConfig }>();
 const analyses = new ConfigAnalyses();
 const pending = new Map<string, NodeJS.Timeout>();
@@ -282,14 +283,7 @@ connection.onRequest(FreeBasePortRequest, async (params) => {
 
 connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, schema: schemaStatus }));
 
-connection.onRequest(LiveStateRequest, async () => {
-  const result: LiveStateResult = {};
-  await Promise.all(host.profiles.map(async (p) => {
-    const s = await profileState({ port: p.summary.basePort, stateDir: p.summary.stateDir, configPath: p.summary.configPath }).catch(() => ({ state: 'stopped' as const }));
-    result[p.summary.name] = s;
-  }));
-  return result;
-});
+connection.onRequest(LiveStateRequest, () => liveStates(host, observations, { trusted }));
 
 connection.onRequest(PreflightRequest, (params) => preflight(host, params.profile, schema, listeners));
 
@@ -297,7 +291,9 @@ connection.onRequest(StopGatewayRequest, async (params) => {
   if (!trusted) return { stopped: false, message: 'Gateways are not stopped from a restricted workspace.' };
   const p = profileNamed(params.profile);
   if (!p) return { stopped: false, message: `No profile "${params.profile}".` };
-  return stopGateway(p.summary, params.timeoutMs ?? 15000);
+  const r = await stopGateway(p.summary, params.timeoutMs ?? 15000);
+  if (r.stopped) observations.forget(p.summary.name);
+  return r;
 });
 
 const doctorFindings = new Map<string, DoctorFinding[]>();

@@ -1,13 +1,13 @@
 // What each row of the Profiles view says and does. Values from configs are never shown except paths and ports,
 // so nothing secret can reach a label or tooltip.
 import * as vscode from 'vscode';
-import type { Conflict, LiveStateResult, ProfileSummary } from '../../language-server/src/protocol';
+import type { Conflict, CrashLoop, LiveStateResult, ProfileSummary } from '../../language-server/src/protocol';
 import { formatPorts, roleLabel } from '../../language-server/src/host/ports';
 
-export type ProfileState = 'running' | 'starting' | 'stopped' | 'conflict' | 'invalid' | 'missing';
+export type ProfileState = 'crash-loop' | 'running' | 'starting' | 'stopped' | 'conflict' | 'invalid' | 'missing';
 
 export type Node =
-  | { type: 'profile'; profile: ProfileSummary; state: ProfileState; live: string; conflicts: Conflict[] }
+  | { type: 'profile'; profile: ProfileSummary; state: ProfileState; live: string; conflicts: Conflict[]; crashLoop?: CrashLoop }
   | { type: 'file'; profile: ProfileSummary; role: 'config' | 'stateDir' | 'workspace'; path: string }
   | { type: 'ports'; profile: ProfileSummary; conflicts: Conflict[] }
   | { type: 'port'; profile: ProfileSummary; label: string; value: string; clash: boolean }
@@ -16,6 +16,8 @@ export type Node =
 
 export function stateOf(profile: ProfileSummary, live: LiveStateResult[string] | undefined, conflicts: Conflict[]): { state: ProfileState; live: string } {
   const liveName = live?.state ?? 'unknown';
+  // Before anything else: whatever the last poll caught it doing, this gateway does not stay up.
+  if (live?.crashLoop) return { state: 'crash-loop', live: live.state === 'running' || live.state === 'starting' ? live.state : 'crash-loop' };
   if (live?.state === 'running') return { state: 'running', live: 'running' };
   if (live?.state === 'starting') return { state: 'starting', live: 'starting' };
   if (!profile.configExists) return { state: 'missing', live: liveName };
@@ -25,11 +27,12 @@ export function stateOf(profile: ProfileSummary, live: LiveStateResult[string] |
 }
 
 const STATE_TEXT: Record<ProfileState, string> = {
-  running: 'running', starting: 'starting', stopped: 'stopped', conflict: 'conflict', invalid: 'invalid config', missing: 'no config',
+  'crash-loop': 'crash loop', running: 'running', starting: 'starting', stopped: 'stopped', conflict: 'conflict', invalid: 'invalid config', missing: 'no config',
 };
 
 function stateIcon(state: ProfileState): vscode.ThemeIcon {
   switch (state) {
+    case 'crash-loop': return new vscode.ThemeIcon('debug-restart', new vscode.ThemeColor('list.errorForeground'));
     case 'running': return new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'));
     case 'starting': return new vscode.ThemeIcon('loading~spin');
     case 'conflict': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
@@ -47,6 +50,10 @@ export function portMapLines(p: ProfileSummary): string[] {
 
 export function portMapText(p: ProfileSummary): string {
   return [`${p.name} (base ${p.basePort}, from ${p.basePortSource})`, ...portMapLines(p)].join('\n');
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
 }
 
 function conflictLabel(c: Conflict, me: string): string {
@@ -72,9 +79,14 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       item.id = `profile:${p.name}`;
       item.description = `:${p.basePort} · ${STATE_TEXT[node.state]}`;
       item.iconPath = stateIcon(node.state);
-      item.contextValue = `profile:${node.live === 'running' || node.live === 'starting' ? 'running' : 'stopped'}${node.conflicts.length ? ':conflict' : ''}`;
+      const running = node.live === 'running' || node.live === 'starting' || node.live === 'crash-loop';
+      item.contextValue = `profile:${running ? 'running' : 'stopped'}${node.conflicts.length ? ':conflict' : ''}`;
       const md = new vscode.MarkdownString(undefined, true);
       md.appendMarkdown(`**${p.name}** — ${STATE_TEXT[node.state]}\n\n`);
+      if (node.crashLoop) {
+        md.appendMarkdown(`$(debug-restart) Restarted ${node.crashLoop.restarts} times in the last minutes: ${escape(node.crashLoop.signs.join('; '))}\n\n`);
+        if (node.crashLoop.lastError) md.appendMarkdown(`Last error: \`${node.crashLoop.lastError.replace(/`/g, "'")}\`\n\n`);
+      }
       md.appendMarkdown(`Base port **${p.basePort}** (from ${p.basePortSource})\n\n`);
       for (const line of portMapLines(p)) md.appendMarkdown(`- ${line}\n`);
       md.appendMarkdown(`\nConfig: \`${p.configPath}\`\n\nState dir: \`${p.stateDir}\``);

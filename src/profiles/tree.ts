@@ -45,7 +45,8 @@ export class ProfilesTree implements vscode.TreeDataProvider<Node> {
   profileNodes(): Extract<Node, { type: 'profile' }>[] {
     return (this.model?.profiles ?? []).map((profile) => {
       const conflicts = this.conflictsOf(profile.name);
-      return { type: 'profile' as const, profile, conflicts, ...stateOf(profile, this.live[profile.name], conflicts) };
+      const live = this.live[profile.name];
+      return { type: 'profile' as const, profile, conflicts, ...stateOf(profile, live, conflicts), ...(live?.crashLoop ? { crashLoop: live.crashLoop } : {}) };
     });
   }
 
