@@ -12,6 +12,7 @@ import { parseConfig, type ParsedConfig } from './parse/tree';
 import { DoctorRequest, PreflightRequest, ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, SchemaStatusNotification, StopGatewayRequest, type HostModel, type ServerSettings } from './protocol';
 import { liveStates, ObservationWindows } from './host/live-state';
 import { preflight } from './host/preflight';
+import { mdnsAdvertisers, mdnsClashDiagnostics } from './validate/mdns';
 import { stopGateway } from './host/stop';
 import { doctorDiagnostics, runDoctor, type DoctorFinding } from './host/doctor';
 import { bundledSchemaInUse, type SchemaInUse } from './schema/in-use';
@@ -114,8 +115,10 @@ async function validate(doc: TextDocument): Promise<void> {
     const parsed = parsedOf(doc);
     diagnostics = checkParsed(parsed, schema).diagnostics;
     const p = filePath(doc.uri);
-    if (p && profileOfPath(p)) {
+    const me = profileOfPath(p);
+    if (p && me) {
       diagnostics.push(...isolationDiagnostics(host, p, parsed));
+      diagnostics.push(...mdnsClashDiagnostics(me.summary.name, mdnsAdvertisers(host.profiles.map((x) => ({ name: x.summary.name, root: x.parsed?.root }))), parsed.root));
       if (settings.liveChecks) diagnostics.push(...await livePortDiagnostics(host, p, parsed, listeners));
       // Re-anchored by path on every check, so edits since the doctor ran do not leave them on the wrong key.
       diagnostics.push(...doctorDiagnostics(doctorFindings.get(samePathKey(p)) ?? [], parsed));

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { TextEdit } from '../../language-server/src/parse/edits';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const FIXTURE_HOME = path.join(REPO, 'test/fixtures/home');
@@ -11,4 +12,9 @@ export function offsetOf(text: string, needle: string, nth = 0): number {
     if (at < 0) throw new Error(`"${needle}" not found`);
   }
   return at;
+}
+
+/** Applies non-overlapping edits to a text, last first so earlier offsets stay valid. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
 }
