@@ -1,7 +1,7 @@
 // What each row of the Profiles view says and does. Values from configs are never shown except paths and ports,
 // so nothing secret can reach a label or tooltip.
 import * as vscode from 'vscode';
-import type { Conflict, CrashLoop, LiveStateResult, ProfileSummary } from '../../language-server/src/protocol';
+import type { ConfigProblem, Conflict, CrashLoop, LiveStateResult, ProfileSummary } from '../../language-server/src/protocol';
 import { formatPorts, roleLabel } from '../../language-server/src/host/ports';
 
 export type ProfileState = 'crash-loop' | 'running' | 'starting' | 'stopped' | 'conflict' | 'invalid' | 'missing';
@@ -12,7 +12,8 @@ export type Node =
   | { type: 'ports'; profile: ProfileSummary; conflicts: Conflict[] }
   | { type: 'port'; profile: ProfileSummary; label: string; value: string; clash: boolean }
   | { type: 'service'; profile: ProfileSummary }
-  | { type: 'conflict'; profile: ProfileSummary; conflict: Conflict };
+  | { type: 'conflict'; profile: ProfileSummary; conflict: Conflict }
+  | { type: 'error'; profile: ProfileSummary; problem: ConfigProblem };
 
 export function stateOf(profile: ProfileSummary, live: LiveStateResult[string] | undefined, conflicts: Conflict[]): { state: ProfileState; live: string } {
   const liveName = live?.state ?? 'unknown';
@@ -80,13 +81,15 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       item.description = `:${p.basePort} · ${STATE_TEXT[node.state]}`;
       item.iconPath = stateIcon(node.state);
       const running = node.live === 'running' || node.live === 'starting' || node.live === 'crash-loop';
-      item.contextValue = `profile:${running ? 'running' : 'stopped'}${node.conflicts.length ? ':conflict' : ''}`;
+      const invalid = p.configValid === false || !p.configExists;
+      item.contextValue = `profile:${running ? 'running' : 'stopped'}${node.conflicts.length ? ':conflict' : ''}${invalid ? ':invalid' : ''}`;
       const md = new vscode.MarkdownString(undefined, true);
       md.appendMarkdown(`**${p.name}** — ${STATE_TEXT[node.state]}\n\n`);
       if (node.crashLoop) {
         md.appendMarkdown(`$(debug-restart) Restarted ${node.crashLoop.restarts} times in the last minutes: ${escape(node.crashLoop.signs.join('; '))}\n\n`);
         if (node.crashLoop.lastError) md.appendMarkdown(`Last error: \`${node.crashLoop.lastError.replace(/`/g, "'")}\`\n\n`);
       }
+      if (p.firstError) md.appendMarkdown(`$(error) ${escape(p.firstError.message)}${p.firstError.path ? ` (at \`${p.firstError.path}\`)` : ''}\n\n`);
       md.appendMarkdown(`Base port **${p.basePort}** (from ${p.basePortSource})\n\n`);
       for (const line of portMapLines(p)) md.appendMarkdown(`- ${line}\n`);
       md.appendMarkdown(`\nConfig: \`${p.configPath}\`\n\nState dir: \`${p.stateDir}\``);
@@ -129,6 +132,16 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       item.tooltip = `systemd: ${node.profile.services.systemd}\nlaunchd: ${node.profile.services.launchd}\nWindows task: ${node.profile.services.windowsTask}`;
       item.iconPath = new vscode.ThemeIcon('server-process');
       item.contextValue = 'service';
+      return item;
+    }
+    case 'error': {
+      const item = new vscode.TreeItem(node.problem.message);
+      item.id = `${node.profile.name}:error`;
+      item.description = node.problem.path || undefined;
+      item.tooltip = `${node.problem.message}${node.problem.path ? `\n\nat ${node.problem.path}` : ''}${node.profile.configErrors > 1 ? `\n\n${node.profile.configErrors - 1} more error(s) in this config` : ''}`;
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.contextValue = 'configError';
+      item.command = { title: 'Go to Error', command: 'openclaw.goToProblem', arguments: [node.problem] };
       return item;
     }
     case 'conflict': {

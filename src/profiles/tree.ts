@@ -59,6 +59,7 @@ export class ProfilesTree implements vscode.TreeDataProvider<Node> {
     const p = node.profile;
     if (node.type === 'profile') {
       return [
+        ...(p.firstError ? [{ type: 'error' as const, profile: p, problem: p.firstError }] : []),
         { type: 'file', profile: p, role: 'config', path: p.configPath },
         { type: 'file', profile: p, role: 'stateDir', path: p.stateDir },
         { type: 'file', profile: p, role: 'workspace', path: p.workspace },
