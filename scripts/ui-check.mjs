@@ -39,7 +39,7 @@ async function main() {
   const browser = await openBrowser({ runDir });
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(home, '.openclaw-rescue'))}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(home, '.openclaw-rescue'))}`, { timeout: 120000 });
     await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 60000 });
     // The file explorer lists the folder once the remote file system answers; opening from it is what a user does.
     const fileRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'openclaw.json' }).first();
@@ -131,7 +131,7 @@ async function welcomeOnEmptyHost(extensionsDir) {
   const browser = await openBrowser({ runDir });
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120000 });
     await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 60000 });
     await page.locator('.activitybar [aria-label^="OpenClaw"]').first().click({ timeout: 30000 });
     let welcome = '';
