@@ -3,6 +3,9 @@
 import * as vscode from 'vscode';
 import { commandLine, shellKindOf } from './quote';
 
+/** How long a new terminal may take to report shell integration before its command is typed blind. */
+const SHELL_INTEGRATION_WAIT_MS = 15000;
+
 export interface RunRequest {
   terminalName: string;
   argv: string[];
@@ -39,7 +42,12 @@ export class Terminals implements vscode.Disposable {
     terminal.show(true);
     const shell = shellKindOf(vscode.env.shell, process.platform);
     const line = commandLine(req.argv, shell);
-    const integration = await waitForShellIntegration(terminal, 4000);
+    // A shell whose rc files are slow (pyenv, nvm, conda) can take seconds to report integration, and text sent
+    // before the shell reads input may be lost. VS Code injects integration into bash, zsh, fish and pwsh only, and
+    // not at all when it is turned off: then there is nothing to wait for.
+    const enabled = vscode.workspace.getConfiguration('terminal.integrated.shellIntegration').get<boolean>('enabled', true);
+    const injected = enabled && shell !== 'sh' && shell !== 'cmd';
+    const integration = await waitForShellIntegration(terminal, injected ? SHELL_INTEGRATION_WAIT_MS : 0);
     if (!integration) {
       terminal.sendText(line, true);
       return { terminal, commandLine: line, shellIntegration: false };
