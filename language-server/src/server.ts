@@ -224,7 +224,9 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   connection.onDidChangeConfiguration(async () => {
     try {
       const c = (await connection.workspace.getConfiguration('openclaw')) as Partial<ServerSettings> | null;
-      if (c) s.settings = { ...s.settings, ...c, instances: Array.isArray(c.instances) ? c.instances : [] };
+      // The pulled section is all of the settings: a key it leaves out was reset (cliPath back to PATH), so none of
+      // the old values is kept.
+      if (c) s.settings = { ...c, instances: Array.isArray(c.instances) ? c.instances : [], liveChecks: c.liveChecks !== false };
     } catch { /* the client may not support pull configuration */ }
     startWatcher();
   });
