@@ -5,8 +5,7 @@ export type FixData =
   | { kind: 'remove-key'; path: string }
   | { kind: 'rename-key'; path: string; to: string }
   | { kind: 'migrate-canvas-host' }
-  | { kind: 'move-base-port'; profile: string }
-  | { kind: 'mdns-off' };
+  | { kind: 'move-base-port'; profile: string };
 
 export interface ConfigDiagnostic {
   severity: Severity;
