@@ -100,7 +100,8 @@ async function main() {
     ['skipWelcome', 'true'],
   ]);
   const timer = setTimeout(() => finish({ timeout: true }), timeoutS * 1000);
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+  // On a loaded machine the workbench page takes longer than the 30 s default to load; the suite timer still bounds the run.
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { timeout: 120000 });
   const result = await finished;
   clearTimeout(timer);
 

@@ -39,7 +39,7 @@ async function main() {
   const browser = await openBrowser({ runDir });
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(home, '.openclaw-rescue'))}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(home, '.openclaw-rescue'))}`, { timeout: 120000 });
     await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 60000 });
     // The file explorer lists the folder once the remote file system answers; opening from it is what a user does.
     const fileRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'openclaw.json' }).first();
@@ -91,11 +91,33 @@ async function main() {
       fs.copyFileSync(shot, dest);
       log(`README screenshot updated: ${path.relative(repoRoot, dest)}`);
     }
+    await preflightModal(page);
   } finally {
     await browser.close().catch(() => {});
     await server.stop();
   }
   await welcomeOnEmptyHost(extensionsDir);
+}
+
+/** Launch on a profile that clashes: the real modal of the preflight, with its two ways on; Escape runs nothing. */
+async function preflightModal(page) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 10000 });
+  await page.keyboard.type('OpenClaw: Launch Gateway');
+  await page.locator('.quick-input-list-row', { hasText: 'OpenClaw: Launch Gateway' }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list-row', { hasText: 'rescue' }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.type('rescue');
+  await page.keyboard.press('Enter');
+  const dialog = page.locator('.monaco-dialog-box');
+  const text = await dialog.waitFor({ timeout: 20000 }).then(() => dialog.innerText(), (e) => `no dialog: ${e.message}`);
+  await page.screenshot({ path: path.join(repoRoot, '.run', 'ui-preflight.png') });
+  check('Launch of a clashing profile opens the preflight modal: the clash, "Show Problems", "Launch Anyway"',
+    /would stop the gateway of "rescue"/.test(text) && /Port clash with profile "default"/.test(text) && /Show Problems/.test(text) && /Launch Anyway/.test(text), text.slice(0, 400));
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
+  const tabs = await page.locator('.terminal-tabs-entry, .single-terminal-tab').allInnerTexts().catch(() => []);
+  check('dismissing the modal launches nothing (no gateway terminal)', !tabs.some((t) => /OpenClaw: rescue/.test(t)) && !(await dialog.isVisible()), JSON.stringify(tabs));
 }
 
 /** A host with no profile at all shows the welcome view with its way forward instead of an empty tree. */
@@ -109,7 +131,7 @@ async function welcomeOnEmptyHost(extensionsDir) {
   const browser = await openBrowser({ runDir });
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120000 });
     await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 60000 });
     await page.locator('.activitybar [aria-label^="OpenClaw"]').first().click({ timeout: 30000 });
     let welcome = '';

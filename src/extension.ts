@@ -14,7 +14,8 @@ import { Terminals } from './gateway/terminals';
 import { HANDLERS, planFor, runPlan, type ActionDeps } from './gateway/actions';
 import { newProfile, newRescueProfile } from './gateway/new-profile';
 import { cliAvailable } from './gateway/cli';
-import { goToConflict } from './profiles/go-to-conflict';
+import { goToConflict, goToProblem } from './profiles/go-to-conflict';
+import { setPrompt } from './gateway/prompt';
 import { INTERNALS, type Internals } from './test-hook';
 
 export type { OpenClawApi } from './api';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): OpenClawApi {
   register('openclaw.refreshProfiles', () => refresh());
   register('openclaw.showPortMap', () => portMap.show());
   register('openclaw.showOutput', () => output.show());
+  register('openclaw.goToProblem', (problem) => goToProblem(problem as never));
   register('openclaw.goToConflict', (profile, conflict) => goToConflict(tree, profile as string, conflict as never));
   register('openclaw.openTerminal', async () => {
     const plan = await planFor(deps, { kind: 'shell' });
@@ -77,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): OpenClawApi {
     refresh,
   };
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    const internals: Internals = { api, client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, poller, terminals, portMap, deps, refresh, logUri: context.logUri, activationMs: Date.now() - started };
+    const internals: Internals = { api, client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, poller, terminals, portMap, deps, refresh, logUri: context.logUri, setPrompt, activationMs: Date.now() - started };
     Object.defineProperty(api, INTERNALS, { value: internals, enumerable: false });
   }
   return api;

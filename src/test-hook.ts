@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { OpenClawApi } from './api';
 import type { ActionDeps } from './gateway/actions';
+import type { setPrompt } from './gateway/prompt';
 import type { Terminals } from './gateway/terminals';
 import type { LiveStatePoller } from './profiles/live-state';
 import type { PortMapPanel } from './profiles/port-map-view';
@@ -25,6 +26,8 @@ export interface Internals {
   deps: ActionDeps;
   /** Where this extension's logs (and its output channel's file) live. */
   logUri: vscode.Uri;
+  /** Replaces the modal prompt, so in-host tests can answer the preflight's question. */
+  setPrompt: typeof setPrompt;
   /** Wall time of activate() itself, for `npm run bench`. */
   activationMs: number;
   refresh(): Promise<void>;

@@ -24,6 +24,8 @@ export interface ActionContext {
   profileNamed(name: string | undefined): ProfileFacts | undefined;
   /** The nearest free base port from `near`, clear of other profiles' ports and of ports in use. */
   freeBase(near: number): Promise<number | undefined>;
+  /** A gateway was stopped on request: its restart history no longer says anything. */
+  stopped(profile: string): void;
   doctorFound(configPath: string, findings: DoctorFinding[]): void;
 }
 
@@ -79,7 +81,9 @@ export function registerActions(connection: Connection, ctx: ActionContext): voi
     if (!ctx.trusted()) return { stopped: false, message: 'Gateways are not stopped from a restricted workspace.' };
     const p = ctx.profileNamed(params.profile);
     if (!p) return { stopped: false, message: `No profile "${params.profile}".` };
-    return stopGateway(p.summary, params.timeoutMs ?? 15000);
+    const r = await stopGateway(p.summary, params.timeoutMs ?? 15000);
+    if (r.stopped) ctx.stopped(p.summary.name);
+    return r;
   });
 
   connection.onRequest(DoctorRequest, async (params) => {

@@ -9,6 +9,8 @@ import type { ConfigDiagnostic } from './validate/diagnostic';
 import { doctorDiagnostics, type DoctorFinding } from './host/doctor';
 import { isolationDiagnostics } from './host/isolation';
 import type { HostState } from './host/model';
+import { samePathKey } from './host/paths';
+import { mdnsAdvertisers, mdnsClashDiagnostics } from './validate/mdns';
 
 export interface DiagnoseInput {
   parsed: ParsedConfig;
@@ -27,7 +29,10 @@ export interface DiagnoseInput {
 export function diagnose(input: DiagnoseInput): ConfigDiagnostic[] {
   const out = [...(input.checked ?? checkParsed(input.parsed, input.schema)).diagnostics];
   if (!input.profile) return out;
-  out.push(...isolationDiagnostics(input.profile.host, input.profile.configPath, input.parsed));
+  const { host, configPath } = input.profile;
+  out.push(...isolationDiagnostics(host, configPath, input.parsed));
+  const me = host.profiles.find((x) => samePathKey(x.summary.configPath) === samePathKey(configPath));
+  if (me) out.push(...mdnsClashDiagnostics(me.summary.name, mdnsAdvertisers(host.profiles.map((x) => ({ name: x.summary.name, root: x.parsed?.root }))), input.parsed.root));
   out.push(...(input.livePorts ?? []));
   out.push(...doctorDiagnostics(input.doctorFindings ?? [], input.parsed));
   return out;

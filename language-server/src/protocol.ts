@@ -56,6 +56,8 @@ export interface ProfileSummary {
   /** undefined when the config does not exist */
   configValid?: boolean;
   configErrors: number;
+  /** The first error in the config (what stops the gateway first), where it sits. Messages name keys, never values. */
+  firstError?: ConfigProblem;
   /** Extra environment a terminal needs to run this profile (instances outside the convention). */
   env: Record<string, string>;
 }
@@ -70,6 +72,9 @@ export interface Conflict {
   /** Where each side's offending key sits (0-based LSP ranges), when it comes from a config key. */
   locations: { profile: string; configPath: string; path: string; range?: LspRange }[];
 }
+
+/** One finding in a profile's config, located for the client to jump to. */
+export interface ConfigProblem { message: string; code: string; configPath: string; path: string; range?: LspRange }
 
 export interface LspRange { start: { line: number; character: number }; end: { line: number; character: number } }
 
@@ -97,7 +102,18 @@ export interface ServerSettings {
 }
 
 export type GatewayState = 'running' | 'stopped' | 'starting' | 'stale-lock';
-export interface LiveStateResult { [profile: string]: { state: GatewayState; pid?: number; port?: number } }
+/** A gateway that keeps exiting and coming back (under a service manager, say). */
+export interface CrashLoop {
+  /** Restarts seen within the observation window. */
+  restarts: number;
+  /** What gave it away: lock pids that change, /readyz that flaps, the service's restart counter. */
+  signs: string[];
+  /** The last error line of its log, if one could be read. */
+  lastError?: string;
+  /** The service unit that keeps bringing it back, when one is known to. */
+  service?: string;
+}
+export interface LiveStateResult { [profile: string]: { state: GatewayState; pid?: number; port?: number; crashLoop?: CrashLoop } }
 export const LiveStateRequest = new RequestType0<LiveStateResult, void>('openclaw/liveState');
 
 export interface StopParams { profile: string; timeoutMs?: number }
@@ -115,7 +131,7 @@ export type CliCheck = { ok: true; path: string; version: string } | Refusal;
 export const CliCheckRequest = new RequestType<CliCheckParams, CliCheck, void>('openclaw/cliCheck');
 
 /** Actions on one profile that run in a terminal. */
-export type ProfileTask = 'launch' | 'installService' | 'uninstallService' | 'status' | 'browserStatus' | 'logs' | 'doctor';
+export type ProfileTask = 'launch' | 'installService' | 'uninstallService' | 'stopService' | 'status' | 'browserStatus' | 'logs' | 'doctor';
 export type SetupMode = 'quick' | 'guided';
 export type TerminalCommand =
   | { kind: ProfileTask; profile: string }
@@ -132,6 +148,13 @@ export const CommandPlanRequest = new RequestType<CommandPlanParams, CommandPlan
 export interface GatewayStatusParams { profile: string; cliPath?: string }
 export type GatewayStatusResult = { ok: true; summary: string } | Refusal;
 export const GatewayStatusRequest = new RequestType<GatewayStatusParams, GatewayStatusResult, void>('openclaw/gatewayStatus');
+
+/** What would stop a profile's gateway, asked before Launch, Restart and Install Service. */
+export interface PreflightParams { profile: string }
+export type PreflightKind = 'config' | 'clash' | 'port-in-use' | 'no-config';
+export interface PreflightProblem extends Partial<ConfigProblem> { kind: PreflightKind; message: string }
+export interface PreflightResult { profile: string; ok: boolean; problems: PreflightProblem[] }
+export const PreflightRequest = new RequestType<PreflightParams, PreflightResult, void>('openclaw/preflight');
 
 export interface DoctorParams { profile: string; cliPath?: string }
 export interface DoctorResult { ok: boolean; findings: number; message: string; cliMissing?: boolean }

@@ -11,8 +11,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from './parse/lines';
 import { parseConfig, type ParsedConfig } from './parse/tree';
-import { ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, type HostModel, type LiveStateResult, type ServerSettings } from './protocol';
-import { profileState } from './host/liveness';
+import { PreflightRequest, ServerInfoRequest, FreeBasePortRequest, HostModelChanged, HostModelRequest, LiveStateRequest, type HostModel, type ServerSettings } from './protocol';
+import { liveStates, ObservationWindows } from './host/live-state';
+import { preflight } from './host/preflight';
 import type { DoctorFinding } from './host/doctor';
 import { registerActions } from './actions';
 import { CHECKER_FAILED, diagnose } from './diagnose';
@@ -58,6 +59,8 @@ interface Session {
   /** The last doctor findings per config (samePathKey). */
   readonly doctorFindings: Map<string, DoctorFinding[]>;
   readonly probes: CliProbes;
+  /** Recent live-state observations per profile, for telling a crash loop from one restart. */
+  readonly observations: ObservationWindows;
 }
 
 function filePath(uri: string): string | undefined {
@@ -86,6 +89,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     pending: new Map(),
     doctorFindings: new Map(),
     probes: new CliProbes(env),
+    observations: new ObservationWindows(),
   };
 
   const log = (message: string) => connection.console.log(message);
@@ -300,13 +304,9 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
 
   connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, schema: s.schemaStatus }));
 
-  connection.onRequest(LiveStateRequest, async () => {
-    const result: LiveStateResult = {};
-    await Promise.all(s.host.profiles.map(async (p) => {
-      result[p.summary.name] = await profileState({ port: p.summary.basePort, stateDir: p.summary.stateDir, configPath: p.summary.configPath }).catch(() => ({ state: 'stopped' as const }));
-    }));
-    return result;
-  });
+  connection.onRequest(LiveStateRequest, () => liveStates(s.host, s.observations, { trusted: s.trusted }));
+
+  connection.onRequest(PreflightRequest, (params) => preflight(s.host, params.profile, s.schema, s.listeners));
 
   registerActions(connection, {
     env,
@@ -316,6 +316,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     host: () => s.host,
     profileNamed,
     freeBase: async (near) => freeBaseFor(undefined, near, (await s.listeners.portsInUse()).excluding(undefined)),
+    stopped: (profile) => s.observations.forget(profile),
     doctorFound: (configPath, findings) => {
       s.doctorFindings.set(samePathKey(configPath), findings);
       revalidateAll();

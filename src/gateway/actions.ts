@@ -9,6 +9,8 @@ import type { ProfilesTree } from '../profiles/tree';
 import { portMapText } from '../profiles/items';
 import { cliPathSetting, showRefusal } from './cli';
 import type { RunResult, Terminals } from './terminals';
+import { passesPreflight, type PreflightVerb } from './preflight';
+import { ask } from './prompt';
 
 export interface ActionDeps {
   client: LanguageClient;
@@ -79,24 +81,40 @@ function profileAction(what: string, run: (deps: ActionDeps, p: ProfileSummary) 
   };
 }
 
-async function launch(deps: ActionDeps, p: ProfileSummary) {
+/** Launch goes through the preflight unless the caller (Restart) has just run it. */
+async function launch(deps: ActionDeps, p: ProfileSummary, checked = false) {
   const live = deps.tree.getLive()[p.name];
   if (live?.state === 'running' || live?.state === 'starting') {
     void vscode.window.showInformationMessage(`The gateway of "${p.name}" is already ${live.state}${live.pid ? ` (pid ${live.pid})` : ''}.`);
     return undefined;
   }
+  if (!checked && !(await passesPreflight(deps.client, p, 'Launch', deps.output))) return undefined;
   const r = await runInProfileTerminal(deps, p, 'launch', 'gateway');
   setTimeout(() => void deps.refresh(), 1500);
   return r;
 }
 
+export const STOP_SERVICE_TOO = 'Stop the Service Too';
+
 async function stop(deps: ActionDeps, p: ProfileSummary) {
+  // A gateway in a crash loop comes straight back after its process is stopped: only its service manager ends that.
+  const loop = deps.tree.getLive()[p.name]?.crashLoop;
+  const alsoService = loop && (await ask(
+    `The gateway of "${p.name}" is in a crash loop`,
+    `It came back ${loop.restarts} times (${loop.signs.join('; ')}).${loop.lastError ? `\nLast error: ${loop.lastError}` : ''}\nStopping its process alone lets ${loop.service ?? 'its service'} start it again.`,
+    STOP_SERVICE_TOO, 'Stop the Process Only',
+  )) === STOP_SERVICE_TOO;
+  if (alsoService) await runInProfileTerminal(deps, p, 'stopService', 'tasks', true);
   const result = await deps.client.sendRequest(StopGatewayRequest, { profile: p.name, timeoutMs: 15000 });
   deps.output.info(`[${p.name}] stop: ${result.message}`);
   if (result.stopped) void vscode.window.setStatusBarMessage(`$(debug-stop) ${result.message}`, 5000);
-  else void vscode.window.showWarningMessage(result.message);
+  else if (!alsoService) void vscode.window.showWarningMessage(result.message);
   await deps.refresh();
   return result;
+}
+
+function checkedAction(verb: PreflightVerb, what: string, run: (deps: ActionDeps, p: ProfileSummary) => Promise<unknown>): Handler {
+  return profileAction(what, async (deps, p) => (await passesPreflight(deps.client, p, verb, deps.output)) ? run(deps, p) : undefined);
 }
 
 async function gatewayStatus(deps: ActionDeps, p: ProfileSummary) {
@@ -123,13 +141,15 @@ async function doctor(deps: ActionDeps, p: ProfileSummary) {
 }
 
 export const HANDLERS: Record<string, Handler> = {
-  'openclaw.launch': profileAction('Launching a gateway', launch),
+  'openclaw.launch': profileAction('Launching a gateway', (deps, p) => launch(deps, p)),
+  // The same launch, offered under its own name for a profile whose config is known to be invalid.
+  'openclaw.launchChecked': profileAction('Launching a gateway', (deps, p) => launch(deps, p)),
   'openclaw.stop': profileAction('Stopping a gateway', stop),
-  'openclaw.restart': profileAction('Restarting a gateway', async (deps, p) => {
+  'openclaw.restart': checkedAction('Restart', 'Restarting a gateway', async (deps, p) => {
     await stop(deps, p);
-    return launch(deps, p);
+    return launch(deps, p, true);
   }),
-  'openclaw.installService': profileAction('Installing a service', (deps, p) => runInProfileTerminal(deps, p, 'installService', 'tasks', true)),
+  'openclaw.installService': checkedAction('Install', 'Installing a service', (deps, p) => runInProfileTerminal(deps, p, 'installService', 'tasks', true)),
   'openclaw.uninstallService': profileAction('Uninstalling a service', (deps, p) => runInProfileTerminal(deps, p, 'uninstallService', 'tasks', true)),
   'openclaw.checkStatus': profileAction('Checking status', (deps, p) => runInProfileTerminal(deps, p, 'status', 'tasks', true)),
   'openclaw.gatewayStatus': profileAction('Checking gateway status', gatewayStatus),

@@ -1,20 +1,23 @@
 // What each row of the Profiles view says and does. Values from configs are never shown except paths and ports,
 // so nothing secret can reach a label or tooltip.
 import * as vscode from 'vscode';
-import { formatPorts, spanText, type Conflict, type LiveStateResult, type ProfileSummary } from '../../language-server/src/protocol';
+import { formatPorts, spanText, type ConfigProblem, type Conflict, type CrashLoop, type LiveStateResult, type ProfileSummary } from '../../language-server/src/protocol';
 
-export type ProfileState = 'running' | 'starting' | 'stopped' | 'conflict' | 'invalid' | 'missing';
+export type ProfileState = 'crash-loop' | 'running' | 'starting' | 'stopped' | 'conflict' | 'invalid' | 'missing';
 
 export type Node =
-  | { type: 'profile'; profile: ProfileSummary; state: ProfileState; live: string; conflicts: Conflict[] }
+  | { type: 'profile'; profile: ProfileSummary; state: ProfileState; live: string; conflicts: Conflict[]; crashLoop?: CrashLoop }
   | { type: 'file'; profile: ProfileSummary; role: 'config' | 'stateDir' | 'workspace'; path: string }
   | { type: 'ports'; profile: ProfileSummary; conflicts: Conflict[] }
   | { type: 'port'; profile: ProfileSummary; label: string; value: string; clash: boolean }
   | { type: 'service'; profile: ProfileSummary }
-  | { type: 'conflict'; profile: ProfileSummary; conflict: Conflict };
+  | { type: 'conflict'; profile: ProfileSummary; conflict: Conflict }
+  | { type: 'error'; profile: ProfileSummary; problem: ConfigProblem };
 
 export function stateOf(profile: ProfileSummary, live: LiveStateResult[string] | undefined, conflicts: Conflict[]): { state: ProfileState; live: string } {
   const liveName = live?.state ?? 'unknown';
+  // Before anything else: whatever the last poll caught it doing, this gateway does not stay up.
+  if (live?.crashLoop) return { state: 'crash-loop', live: live.state === 'running' || live.state === 'starting' ? live.state : 'crash-loop' };
   if (live?.state === 'running') return { state: 'running', live: 'running' };
   if (live?.state === 'starting') return { state: 'starting', live: 'starting' };
   if (!profile.configExists) return { state: 'missing', live: liveName };
@@ -24,11 +27,12 @@ export function stateOf(profile: ProfileSummary, live: LiveStateResult[string] |
 }
 
 const STATE_TEXT: Record<ProfileState, string> = {
-  running: 'running', starting: 'starting', stopped: 'stopped', conflict: 'conflict', invalid: 'invalid config', missing: 'no config',
+  'crash-loop': 'crash loop', running: 'running', starting: 'starting', stopped: 'stopped', conflict: 'conflict', invalid: 'invalid config', missing: 'no config',
 };
 
 function stateIcon(state: ProfileState): vscode.ThemeIcon {
   switch (state) {
+    case 'crash-loop': return new vscode.ThemeIcon('debug-restart', new vscode.ThemeColor('list.errorForeground'));
     case 'running': return new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed'));
     case 'starting': return new vscode.ThemeIcon('loading~spin');
     case 'conflict': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
@@ -44,6 +48,10 @@ export function portMapLines(p: ProfileSummary): string[] {
 
 export function portMapText(p: ProfileSummary): string {
   return [`${p.name} (base ${p.basePort}, from ${p.basePortSource})`, ...portMapLines(p)].join('\n');
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
 }
 
 function conflictLabel(c: Conflict, me: string): string {
@@ -69,9 +77,16 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       item.id = `profile:${p.name}`;
       item.description = `:${p.basePort} · ${STATE_TEXT[node.state]}`;
       item.iconPath = stateIcon(node.state);
-      item.contextValue = `profile:${node.live === 'running' || node.live === 'starting' ? 'running' : 'stopped'}${node.conflicts.length ? ':conflict' : ''}`;
+      const running = node.live === 'running' || node.live === 'starting' || node.live === 'crash-loop';
+      const invalid = p.configValid === false || !p.configExists;
+      item.contextValue = `profile:${running ? 'running' : 'stopped'}${node.conflicts.length ? ':conflict' : ''}${invalid ? ':invalid' : ''}`;
       const md = new vscode.MarkdownString(undefined, true);
       md.appendMarkdown(`**${p.name}** — ${STATE_TEXT[node.state]}\n\n`);
+      if (node.crashLoop) {
+        md.appendMarkdown(`$(debug-restart) Restarted ${node.crashLoop.restarts} times in the last minutes: ${escape(node.crashLoop.signs.join('; '))}\n\n`);
+        if (node.crashLoop.lastError) md.appendMarkdown(`Last error: \`${node.crashLoop.lastError.replace(/`/g, "'")}\`\n\n`);
+      }
+      if (p.firstError) md.appendMarkdown(`$(error) ${escape(p.firstError.message)}${p.firstError.path ? ` (at \`${p.firstError.path}\`)` : ''}\n\n`);
       md.appendMarkdown(`Base port **${p.basePort}** (from ${p.basePortSource})\n\n`);
       for (const line of portMapLines(p)) md.appendMarkdown(`- ${line}\n`);
       md.appendMarkdown(`\nConfig: \`${p.configPath}\`\n\nState dir: \`${p.stateDir}\``);
@@ -114,6 +129,16 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       item.tooltip = `systemd: ${node.profile.services.systemd}\nlaunchd: ${node.profile.services.launchd}\nWindows task: ${node.profile.services.windowsTask}`;
       item.iconPath = new vscode.ThemeIcon('server-process');
       item.contextValue = 'service';
+      return item;
+    }
+    case 'error': {
+      const item = new vscode.TreeItem(node.problem.message);
+      item.id = `${node.profile.name}:error`;
+      item.description = node.problem.path || undefined;
+      item.tooltip = `${node.problem.message}${node.problem.path ? `\n\nat ${node.problem.path}` : ''}${node.profile.configErrors > 1 ? `\n\n${node.profile.configErrors - 1} more error(s) in this config` : ''}`;
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.contextValue = 'configError';
+      item.command = { title: 'Go to Error', command: 'openclaw.goToProblem', arguments: [node.problem] };
       return item;
     }
     case 'conflict': {

@@ -16,9 +16,11 @@ export class ProfilesStatusBar implements vscode.Disposable {
     if (!nodes.length) { this.item.hide(); return; }
     const running = nodes.filter((n) => n.live === 'running').length;
     const conflicts = this.tree.getModel()?.conflicts.length ?? 0;
-    this.item.text = `$(${conflicts ? 'warning' : 'server'}) OpenClaw ${running}/${nodes.length}${conflicts ? ` · ${conflicts} conflict${conflicts > 1 ? 's' : ''}` : ''}`;
-    this.item.tooltip = `${running} of ${nodes.length} OpenClaw gateways running${conflicts ? `, ${conflicts} conflict(s) between profiles` : ''}. Click to open the Profiles view.`;
-    this.item.backgroundColor = conflicts ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const looping = nodes.filter((n) => n.state === 'crash-loop').map((n) => n.profile.name);
+    const loopText = looping.length ? ` · ${looping.length === 1 ? `${looping[0]} in crash loop` : `${looping.length} in crash loop`}` : '';
+    this.item.text = `$(${looping.length ? 'debug-restart' : conflicts ? 'warning' : 'server'}) OpenClaw ${running}/${nodes.length}${loopText}${conflicts ? ` · ${conflicts} conflict${conflicts > 1 ? 's' : ''}` : ''}`;
+    this.item.tooltip = `${running} of ${nodes.length} OpenClaw gateways running${looping.length ? `; crash loop: ${looping.join(', ')}` : ''}${conflicts ? `, ${conflicts} conflict(s) between profiles` : ''}. Click to open the Profiles view.`;
+    this.item.backgroundColor = looping.length ? new vscode.ThemeColor('statusBarItem.errorBackground') : conflicts ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
 

@@ -44,7 +44,8 @@ export class ProfilesTree implements vscode.TreeDataProvider<Node> {
   profileNodes(): Extract<Node, { type: 'profile' }>[] {
     return (this.model?.profiles ?? []).map((profile) => {
       const conflicts = this.conflictsOf(profile.name);
-      return { type: 'profile' as const, profile, conflicts, ...stateOf(profile, this.live[profile.name], conflicts) };
+      const live = this.live[profile.name];
+      return { type: 'profile' as const, profile, conflicts, ...stateOf(profile, live, conflicts), ...(live?.crashLoop ? { crashLoop: live.crashLoop } : {}) };
     });
   }
 
@@ -57,6 +58,7 @@ export class ProfilesTree implements vscode.TreeDataProvider<Node> {
     const p = node.profile;
     if (node.type === 'profile') {
       return [
+        ...(p.firstError ? [{ type: 'error' as const, profile: p, problem: p.firstError }] : []),
         { type: 'file', profile: p, role: 'config', path: p.configPath },
         { type: 'file', profile: p, role: 'stateDir', path: p.stateDir },
         { type: 'file', profile: p, role: 'workspace', path: p.workspace },

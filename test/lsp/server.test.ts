@@ -82,7 +82,7 @@ test('editing a profile\'s text in the editor updates the model before it is sav
       if (m.profiles.find((p) => p.name === 'rescue')?.basePort === 19500) { sub.dispose(); resolve(m); }
     });
   });
-  s.change(uriOf(rescue), "{ gateway: { mode: 'local', port: 19500 } }", 2);
+  s.change(uriOf(rescue), "{ gateway: { mode: 'local', port: 19500 }, discovery: { mdns: { mode: 'off' } } }", 2);
   const model = await changed;
   assert.ok(!model.conflicts.some((c) => c.profiles.includes('rescue')));
   await s.waitDiagnostics(uriOf(rescue), (p) => p.version === 2 && p.diagnostics.length === 0);

@@ -1,12 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseConfig, memberAt, toValue } from '../../language-server/src/parse/tree';
-import { removeMember, renameKey, setValue, type TextEdit } from '../../language-server/src/parse/edits';
+import { removeMember, renameKey, setValue } from '../../language-server/src/parse/edits';
+import { applyEdits } from '../support/text';
 import { fixFor } from '../../language-server/src/features/code-actions';
-
-function apply(text: string, edits: TextEdit[]): string {
-  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
-}
 
 const TEXT = `{
   // the gateway
@@ -21,42 +18,42 @@ const TEXT = `{
 
 test('removing a key drops its line and keeps every comment', () => {
   const p = parseConfig(TEXT);
-  const out = apply(TEXT, [removeMember(TEXT, memberAt(p.root, ['gateway', 'prot'])!)]);
+  const out = applyEdits(TEXT, [removeMember(TEXT, memberAt(p.root, ['gateway', 'prot'])!)]);
   assert.equal(out, TEXT.replace("    prot: 18789,\n", ''));
   assert.deepEqual(toValue(parseConfig(out).root!), { gateway: { mode: 'local', bind: 'loopback' } });
 });
 
 test('renaming keeps the key\'s quoting style', () => {
   const p = parseConfig(TEXT);
-  assert.equal(apply(TEXT, [renameKey(TEXT, memberAt(p.root, ['gateway', 'prot'])!, 'port')]), TEXT.replace('prot:', 'port:'));
+  assert.equal(applyEdits(TEXT, [renameKey(TEXT, memberAt(p.root, ['gateway', 'prot'])!, 'port')]), TEXT.replace('prot:', 'port:'));
   const quoted = '{ "gateway": { "prot": 1 } }';
   const q = parseConfig(quoted);
-  assert.equal(apply(quoted, [renameKey(quoted, memberAt(q.root, ['gateway', 'prot'])!, 'port')]), '{ "gateway": { "port": 1 } }');
+  assert.equal(applyEdits(quoted, [renameKey(quoted, memberAt(q.root, ['gateway', 'prot'])!, 'port')]), '{ "gateway": { "port": 1 } }');
 });
 
 test('setting a value replaces it in place or inserts the missing objects', () => {
   const p = parseConfig(TEXT);
-  const replaced = apply(TEXT, [setValue(TEXT, p.root!, ['gateway', 'mode'], "'remote'")!]);
+  const replaced = applyEdits(TEXT, [setValue(TEXT, p.root!, ['gateway', 'mode'], "'remote'")!]);
   assert.equal(replaced, TEXT.replace("mode: 'local'", "mode: 'remote'"));
-  const inserted = apply(TEXT, [setValue(TEXT, p.root!, ['gateway', 'port'], '18900')!]);
+  const inserted = applyEdits(TEXT, [setValue(TEXT, p.root!, ['gateway', 'port'], '18900')!]);
   assert.ok(inserted.includes('/* keep me */') && inserted.includes('// local only'));
   assert.equal((toValue(parseConfig(inserted).root!) as any).gateway.port, 18900);
-  const deep = apply(TEXT, [setValue(TEXT, p.root!, ['plugins', 'entries', 'canvas'], '{}')!]);
+  const deep = applyEdits(TEXT, [setValue(TEXT, p.root!, ['plugins', 'entries', 'canvas'], '{}')!]);
   assert.deepEqual((toValue(parseConfig(deep).root!) as any).plugins, { entries: { canvas: {} } });
   const one = '{ a: 1 }';
-  assert.equal(apply(one, [setValue(one, parseConfig(one).root!, ['b'], '2')!]), '{ a: 1, b: 2 }');
+  assert.equal(applyEdits(one, [setValue(one, parseConfig(one).root!, ['b'], '2')!]), '{ a: 1, b: 2 }');
   const empty = '{}';
-  assert.equal(apply(empty, [setValue(empty, parseConfig(empty).root!, ['gateway', 'port'], '1')!]), '{ gateway: { port: 1 } }');
+  assert.equal(applyEdits(empty, [setValue(empty, parseConfig(empty).root!, ['gateway', 'port'], '1')!]), '{ gateway: { port: 1 } }');
 });
 
 test('the canvasHost migration removes the key and sets the plugin flag', () => {
   const text = "{\n  gateway: { mode: 'local' },\n  canvasHost: { enabled: false },\n}\n";
   const fix = fixFor(parseConfig(text), { kind: 'migrate-canvas-host' })!;
-  const out = toValue(parseConfig(apply(text, fix.edits)).root!) as any;
+  const out = toValue(parseConfig(applyEdits(text, fix.edits)).root!) as any;
   assert.deepEqual(out, { gateway: { mode: 'local' }, plugins: { entries: { canvas: { config: { host: { enabled: false } } } } } });
   const withPlugins = "{\n  canvasHost: {},\n  // plugins\n  plugins: { entries: {} },\n}\n";
   const fix2 = fixFor(parseConfig(withPlugins), { kind: 'migrate-canvas-host' })!;
-  const out2 = apply(withPlugins, fix2.edits);
+  const out2 = applyEdits(withPlugins, fix2.edits);
   assert.ok(out2.includes('// plugins'));
   assert.deepEqual(toValue(parseConfig(out2).root!), { plugins: { entries: { canvas: { config: { host: { enabled: true } } } } } });
 });
@@ -65,11 +62,11 @@ test('move to a free base port writes gateway.port', () => {
   const text = "{ gateway: { mode: 'local', port: 18809 } }";
   const fix = fixFor(parseConfig(text), { kind: 'move-base-port', profile: 'rescue' }, () => 18900)!;
   assert.equal(fix.title, 'Move to a free base port (18900)');
-  assert.equal(apply(text, fix.edits), "{ gateway: { mode: 'local', port: 18900 } }");
+  assert.equal(applyEdits(text, fix.edits), "{ gateway: { mode: 'local', port: 18900 } }");
 });
 
 function removeAt(text: string, path: string[]): string {
-  return apply(text, [removeMember(text, memberAt(parseConfig(text).root, path)!)]);
+  return applyEdits(text, [removeMember(text, memberAt(parseConfig(text).root, path)!)]);
 }
 
 test('removing a key with a block comment before its comma leaves a config that parses and keeps the comment', () => {
@@ -105,6 +102,6 @@ test('removing a key from a one-line object keeps the rest of the object and the
 
 test('setting a value in an empty one-line object that holds a comment keeps the comment', () => {
   const text = '{ gateway: { /* none yet */ } }';
-  const out = apply(text, [setValue(text, parseConfig(text).root!, ['gateway', 'port'], '18900')!]);
+  const out = applyEdits(text, [setValue(text, parseConfig(text).root!, ['gateway', 'port'], '18900')!]);
   assert.equal(out, '{ gateway: { /* none yet */ port: 18900 } }');
 });

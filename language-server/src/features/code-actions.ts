@@ -4,6 +4,7 @@ import { formatKey, removeMember, renameKey, setValue, type TextEdit } from '../
 
 const MIGRATE_TITLE = 'Migrate "canvasHost" to "plugins.entries.canvas.config.host.enabled"';
 import type { FixData } from '../validate/diagnostic';
+import { MDNS_MODE_PATH } from '../validate/mdns';
 
 export interface Fix { title: string; edits: TextEdit[]; preferred?: boolean }
 
@@ -36,6 +37,10 @@ export function fixFor(parsed: ParsedConfig, fix: FixData, freeBase?: (profile: 
       const set = setValue(parsed.text, root, target, String(enabled));
       if (!set || overlaps(set, remove)) return { title: 'Remove the retired "canvasHost"', edits: [remove] };
       return { title: MIGRATE_TITLE, edits: [remove, set], preferred: true };
+    }
+    case 'mdns-off': {
+      const set = setValue(parsed.text, root, MDNS_MODE_PATH, '"off"');
+      return set && { title: 'Turn mDNS off for this gateway ("discovery.mdns.mode": "off")', edits: [set], preferred: true };
     }
     case 'move-base-port': {
       const base = freeBase?.(fix.profile);

@@ -177,14 +177,21 @@ export interface ProfileLiveness {
 }
 
 export async function profileState(args: { port: number; stateDir: string; configPath: string }): Promise<ProfileLiveness> {
+  return (await observeProfile(args)).liveness;
+}
+
+/** The state plus the raw signs behind it, for the crash-loop window: who holds the lock and whether /readyz answered. */
+export async function observeProfile(args: { port: number; stateDir: string; configPath: string }): Promise<{ liveness: ProfileLiveness; pid?: number; ready: boolean }> {
   const [probe, lock] = await Promise.all([probeReady(args.port), readGatewayLock(args.stateDir, args.configPath)]);
   const live = lock !== undefined && (await lockIsLive(lock));
-  if (probe.ready) return live ? { state: 'running', pid: lock!.pid } : { state: 'running' };
-  if (!lock) return { state: 'stopped' };
-  if (!live) return { state: 'stale-lock', pid: lock.pid };
+  const pid = live ? lock!.pid : undefined;
+  const seen = (liveness: ProfileLiveness, ready = probe.ready) => ({ liveness, pid, ready });
+  if (probe.ready) return seen(live ? { state: 'running', pid: lock!.pid } : { state: 'running' });
+  if (!lock) return seen({ state: 'stopped' });
+  if (!live) return seen({ state: 'stale-lock', pid: lock.pid });
   // A gateway started with `gateway run --port N` listens where its lock says, not where the config says.
   if (lock.port !== undefined && lock.port !== args.port && (await probeReady(lock.port)).ready) {
-    return { state: 'running', pid: lock.pid, port: lock.port };
+    return seen({ state: 'running', pid: lock.pid, port: lock.port }, true);
   }
-  return { state: 'starting', pid: lock.pid };
+  return seen({ state: 'starting', pid: lock.pid });
 }

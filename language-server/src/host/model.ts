@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import { LineIndex } from '../parse/lines';
 import { memberAt, parseConfig, type ParsedConfig } from '../parse/tree';
 import type { SchemaInUse } from '../schema/in-use';
+import type { ConfigDiagnostic } from '../validate/diagnostic';
 import { checkParsed, isValid } from '../validate/check';
 import { findConflicts, type FoundConflict } from './conflicts';
 import type { DeclaredInstance, HostModel } from '../protocol';
@@ -46,7 +47,7 @@ export async function loadHost(inputs: HostInputs): Promise<HostState> {
   return assembleHost(inputs.home, sources, texts, inputs.env, inputs.schema);
 }
 
-export interface ConfigAnalysis { text: string; schema: SchemaInUse; parsed: ParsedConfig; valid: boolean; errors: number }
+export interface ConfigAnalysis { text: string; schema: SchemaInUse; parsed: ParsedConfig; valid: boolean; errors: number; firstError?: ConfigDiagnostic }
 
 /** Parse and check of each profile config, kept while its text and the schema stay the same: while one config is
  *  typed in, the host is re-assembled on every edit and only that config needs the work again. */
@@ -58,7 +59,8 @@ export class ConfigAnalyses {
     if (hit && hit.text === text && hit.schema === schema) return hit;
     const parsed = parseConfig(text);
     const { diagnostics } = checkParsed(parsed, schema);
-    const entry = { text, schema, parsed, valid: isValid(diagnostics), errors: diagnostics.filter((d) => d.severity === 'error').length };
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const entry = { text, schema, parsed, valid: isValid(diagnostics), errors: errors.length, firstError: firstInText(errors) };
     this.byPath.set(key, entry);
     return entry;
   }
@@ -74,6 +76,11 @@ export class ConfigAnalyses {
   }
 }
 
+/** The error a reader meets first: the gateway stops at one of them, and the top of the file is where to start. */
+export function firstInText(list: ConfigDiagnostic[]): ConfigDiagnostic | undefined {
+  return list.reduce<ConfigDiagnostic | undefined>((a, d) => (!a || d.start < a.start ? d : a), undefined);
+}
+
 /** Sources plus config texts (keyed by samePathKey of the config path) -> the host state. */
 export function assembleHost(home: string, sources: ProfileSource[], texts: Map<string, string | undefined>, env: NodeJS.ProcessEnv, schema: SchemaInUse, analyses = new ConfigAnalyses()): HostState {
   const keys = new Set<string>();
@@ -82,7 +89,7 @@ export function assembleHost(home: string, sources: ProfileSource[], texts: Map<
     const text = texts.get(key);
     const entry = text === undefined ? undefined : analyses.get(key, text, schema);
     if (entry) keys.add(key);
-    return profileFacts(s, entry?.parsed, home, env, { valid: entry?.valid, errors: entry?.errors ?? 0 });
+    return profileFacts(s, entry?.parsed, home, env, { valid: entry?.valid, errors: entry?.errors ?? 0, firstError: entry?.firstError });
   });
   analyses.retain(keys);
   return { home, profiles, conflicts: findConflicts(profiles) };

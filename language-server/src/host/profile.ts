@@ -1,6 +1,8 @@
 // One profile's facts from its source and its config text: ports, paths, URLs, and where in the text each comes from.
 import * as path from 'node:path';
-import type { ProfileSummary } from '../protocol';
+import type { ConfigProblem, ProfileSummary } from '../protocol';
+import { LineIndex } from '../parse/lines';
+import type { ConfigDiagnostic } from '../validate/diagnostic';
 import { memberAt, nodeAt, type ParsedConfig, type ValueNode } from '../parse/tree';
 import type { ProfileSource } from './discovery';
 import { expandHome } from './paths';
@@ -25,7 +27,7 @@ export function profileFacts(
   parsed: ParsedConfig | undefined,
   home: string,
   env: NodeJS.ProcessEnv,
-  validity: { valid?: boolean; errors: number },
+  validity: { valid?: boolean; errors: number; firstError?: ConfigDiagnostic },
 ): ProfileFacts {
   const root = parsed?.root;
   const portNode = nodeAt(root, ['gateway', 'port']);
@@ -81,7 +83,13 @@ export function profileFacts(
     services: serviceNames(source.portProfile ?? 'default'),
     configValid: parsed ? validity.valid : undefined,
     configErrors: validity.errors,
+    ...(parsed && validity.firstError ? { firstError: configProblem(validity.firstError, source.configPath, parsed) } : {}),
     env: source.env,
   };
   return { source, parsed, summary, spans, workspaces };
+}
+
+/** A diagnostic as the client sees it: a message and a line/column range in a named file. */
+export function configProblem(d: ConfigDiagnostic, configPath: string, parsed: ParsedConfig): ConfigProblem {
+  return { message: d.message, code: d.code, configPath, path: d.path, range: new LineIndex(parsed.text).range(d.start, d.end) };
 }

@@ -17,6 +17,7 @@ export function taskArgs(task: ProfileTask, p: Pick<ProfileSummary, 'basePort'>)
     case 'launch': return ['gateway', '--port', String(p.basePort)];
     case 'installService': return ['gateway', 'install'];
     case 'uninstallService': return ['gateway', 'uninstall'];
+    case 'stopService': return ['gateway', 'stop'];
     case 'status': return ['status'];
     case 'browserStatus': return ['browser', 'status'];
     case 'logs': return ['logs', '--follow'];

@@ -5,7 +5,8 @@ export type FixData =
   | { kind: 'remove-key'; path: string }
   | { kind: 'rename-key'; path: string; to: string }
   | { kind: 'migrate-canvas-host' }
-  | { kind: 'move-base-port'; profile: string };
+  | { kind: 'move-base-port'; profile: string }
+  | { kind: 'mdns-off' };
 
 export interface ConfigDiagnostic {
   severity: Severity;
