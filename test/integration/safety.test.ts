@@ -156,8 +156,15 @@ describe('never launch into a crash loop', function () {
   });
 
   it('fixed, it launches with no prompt and runs; stopped by its pid', async () => {
-    const text = await fs.readFile(config(), 'utf8');
-    await fs.writeFile(config(), text.replace(/\n\s*"bogusKey": true,/, ''));
+    // Fixed as a person does it: in the editor, then saved. (VS Code may keep a closed editor's document alive, and
+    // the server rightly prefers an open document's text to the disk's.)
+    const doc = await vscode.workspace.openTextDocument(config());
+    const bogus = /\n\s*"bogusKey": true,/.exec(doc.getText());
+    assert.ok(bogus, 'the bogus key is not in the config');
+    const fix = new vscode.WorkspaceEdit();
+    fix.delete(doc.uri, new vscode.Range(doc.positionAt(bogus.index), doc.positionAt(bogus.index + bogus[0].length)));
+    assert.ok(await vscode.workspace.applyEdit(fix));
+    assert.ok(await doc.save());
     await waitFor('the profile valid again', 30000, async () => { await oc.refresh(); return node()?.profile.configValid === true; });
     asked.length = 0;
     await vscode.commands.executeCommand('openclaw.launch', NAME);
