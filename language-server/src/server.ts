@@ -34,6 +34,7 @@ import { assembleHost, ConfigAnalyses, toProtocolModel, type HostState } from '.
 import { samePathKey, resolveHome } from './host/paths';
 import { DEFAULT_BASE_PORT } from './host/ports';
 import { findFreeBase } from './host/free-port';
+import { defaultEphemeralRange, ephemeralPortRange, type PortRange } from './host/ephemeral-ports';
 import { livePortDiagnostics, ListenerCache } from './host/live-ports';
 
 /** What the client sends with `initialize`. */
@@ -61,6 +62,8 @@ interface Session {
   readonly probes: CliProbes;
   /** Recent live-state observations per profile, for telling a crash loop from one restart. */
   readonly observations: ObservationWindows;
+  /** Where the system draws outgoing ports from; new bases stay clear of it when they can. */
+  ephemeral: PortRange;
 }
 
 function filePath(uri: string): string | undefined {
@@ -90,6 +93,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     doctorFindings: new Map(),
     probes: new CliProbes(env),
     observations: new ObservationWindows(),
+    ephemeral: defaultEphemeralRange(),
   };
 
   const log = (message: string) => connection.console.log(message);
@@ -175,7 +179,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     const me = profileNamed(profileName);
     const taken = s.host.profiles.filter((p) => p !== me).flatMap((p) => p.spans);
     const ownCdp = me ? me.spans.filter((x) => x.role.startsWith('cdp:')).map((x) => ({ profile: x.role.slice(4), port: x.from })) : [];
-    return findFreeBase({ near: near ?? me?.summary.basePort ?? DEFAULT_BASE_PORT, taken, ownCdpPorts: ownCdp, inUse });
+    return findFreeBase({ near: near ?? me?.summary.basePort ?? DEFAULT_BASE_PORT, taken, ownCdpPorts: ownCdp, inUse, avoid: s.ephemeral });
   }
 
   function startWatcher(): void {
@@ -217,6 +221,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   });
 
   connection.onInitialized(async () => {
+    void ephemeralPortRange().then((r) => { s.ephemeral = r; });
     startWatcher();
     if (s.trusted) void loadSchemaFromCli();
   });

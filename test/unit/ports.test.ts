@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cdpRangeFor, hashedBasePort, portMapSummary, portSpans, resolveBasePort, formatPorts } from '../../language-server/src/host/ports';
 import { findFreeBase } from '../../language-server/src/host/free-port';
+import { defaultEphemeralRange, parsePortRange } from '../../language-server/src/host/ephemeral-ports';
 import { serviceNames } from '../../language-server/src/host/services';
 
 test('the profile-name hash gives the CLI\'s default ports', () => {
@@ -46,4 +47,25 @@ test('service names per service manager', () => {
 
 test('port lists print as ranges', () => {
   assert.equal(formatPorts([5, 1, 2, 3, 9, 10]), '1-3, 5, 9-10');
+});
+
+test('a free base stays out of the ephemeral port range while a base outside it fits', () => {
+  const avoid: [number, number] = [32768, 60999];
+  const taken = portSpans({ base: 55291, cdpPorts: [], retiredCanvas: false });
+  // Right after 55291's set would be 55402, inside the range; the nearest base whose whole set is outside it is 61000.
+  assert.equal(findFreeBase({ near: 55402, taken }), 55402);
+  assert.equal(findFreeBase({ near: 55402, taken, avoid }), 61000);
+  // Below the range, the whole set (base..base+110) must end before it.
+  assert.equal(findFreeBase({ near: 32700, taken, avoid }), 32657);
+  assert.equal(findFreeBase({ near: 18789, taken, avoid }), 18789);
+  // When nothing outside fits, the range is used after all rather than finding nothing.
+  assert.equal(findFreeBase({ near: 40000, taken, avoid: [1024, 65535] }), 40000);
+});
+
+test('the ephemeral range as the system states it', () => {
+  assert.deepEqual(parsePortRange('32768\t60999\n'), [32768, 60999]);
+  assert.deepEqual(parsePortRange(' 1024 65535'), [1024, 65535]);
+  for (const bad of ['', 'x y', '60999 32768', '0 100', '1 70000', '1 2 3']) assert.equal(parsePortRange(bad), undefined, bad);
+  assert.deepEqual(defaultEphemeralRange('darwin'), [49152, 65535]);
+  assert.deepEqual(defaultEphemeralRange('linux'), [32768, 60999]);
 });

@@ -1,6 +1,7 @@
 // The nearest base port whose whole derived set is clear of every other profile's ports and of ports in use.
 import type { PortSpan } from '../protocol';
-import { CDP_FIRST_OFFSET, cdpRangeFor, MAX_BASE_PORT, portSpans } from './ports';
+import type { PortRange } from './ephemeral-ports';
+import { CDP_FIRST_OFFSET, CDP_LAST_OFFSET, cdpRangeFor, MAX_BASE_PORT, portSpans } from './ports';
 
 export interface FreeBaseQuery {
   near: number;
@@ -10,15 +11,22 @@ export interface FreeBaseQuery {
   ownCdpPorts?: { profile: string; port: number }[];
   inUse?: Set<number>;
   min?: number;
+  /** The system's ephemeral port range: a base whose set touches it is taken only when no other fits. */
+  avoid?: PortRange;
 }
 
 export function findFreeBase(q: FreeBaseQuery): number | undefined {
+  const avoid = q.avoid;
+  return (avoid && nearest(q, (b) => b + CDP_LAST_OFFSET < avoid[0] || b > avoid[1])) ?? nearest(q, () => true);
+}
+
+function nearest(q: FreeBaseQuery, allowed: (base: number) => boolean): number | undefined {
   const min = q.min ?? 1024;
   const max = MAX_BASE_PORT;
   const start = Math.min(Math.max(q.near, min), max);
   for (let d = 0; d <= max - min; d++) {
     for (const b of d === 0 ? [start] : [start + d, start - d]) {
-      if (b < min || b > max) continue;
+      if (b < min || b > max || !allowed(b)) continue;
       if (fits(b, q)) return b;
     }
   }
