@@ -10,6 +10,7 @@ import { observeProfile } from './liveness';
 import type { HostState } from './model';
 import type { ProfileFacts } from './profile';
 import { runCli } from '../openclaw-cli/run';
+import { redact, secretsOf } from './secrets';
 
 /** Per profile, the observations of the last few minutes. */
 export class ObservationWindows {
@@ -74,6 +75,7 @@ export async function liveStates(host: HostState, windows: ObservationWindows, o
 async function crashLoopOf(facts: ProfileFacts, windows: ObservationWindows): Promise<CrashLoop | undefined> {
   const v = windows.verdict(facts.summary.name);
   if (!v.looping) return undefined;
-  const lastError = await lastErrorInFile(gatewayLogPath({ profile: facts.source.portProfile, parsed: facts.parsed }));
+  const logged = await lastErrorInFile(gatewayLogPath({ profile: facts.source.portProfile, parsed: facts.parsed }));
+  const lastError = logged && redact(logged, secretsOf(facts.parsed));
   return { restarts: v.restarts, signs: v.signs, ...(lastError ? { lastError } : {}), ...(v.service ? { service: v.service } : {}) };
 }
