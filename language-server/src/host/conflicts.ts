@@ -3,15 +3,16 @@
 import type { Conflict, ConflictKind } from '../protocol';
 import type { ProfileFacts } from './profile';
 import { samePathKey } from './paths';
-import { formatPorts, roleLabel } from './ports';
+import { clashWords } from './clash-words';
+import type { KeyedPortSpan } from './ports';
 
 export interface ConflictSide { profile: string; configPath: string; path: string }
 
-export interface FoundConflict extends Omit<Conflict, 'locations'> {
+export interface FoundConflict extends Omit<Conflict, 'locations' | 'overlaps'> {
   /** Per side, the keys that cause it ("" when the cause is not a key, e.g. a hashed base port). */
   sides: [ConflictSide[], ConflictSide[]];
-  /** Per side, a human description of its part ("gateway 18809", "CDP range 18800-18899"). */
-  detail: [string, string];
+  /** Port clashes: each pair of spans that intersect, [span of profiles[0], span of profiles[1]]. */
+  pairs: [KeyedPortSpan, KeyedPortSpan][];
 }
 
 /** Per profile, what the pairwise checks compare, computed once rather than once per pair. */
@@ -63,7 +64,8 @@ function pathConflicts(a: ProfileFacts, b: ProfileFacts, ka0: Keys, kb0: Keys, o
       ports: [],
       message: `Profiles "${a.summary.name}" and "${b.summary.name}" share the ${names[kind]} ${pa}: two gateways writing one ${names[kind]} race each other.`,
       sides: [[side(a, ka)], [side(b, kb)]],
-      detail: [`${names[kind]} ${pa}`, `${names[kind]} ${pb}`],
+      detail: [`shares the ${names[kind]} ${pa} with ${b.summary.name}`, `shares the ${names[kind]} ${pb} with ${a.summary.name}`],
+      pairs: [],
     });
   }
 }
@@ -72,8 +74,7 @@ function portConflict(a: ProfileFacts, b: ProfileFacts, out: FoundConflict[]): v
   const ports = new Set<number>();
   const aSides = new Map<string, ConflictSide>();
   const bSides = new Map<string, ConflictSide>();
-  const aRoles = new Map<string, number[]>();
-  const bRoles = new Map<string, number[]>();
+  const pairs: [KeyedPortSpan, KeyedPortSpan][] = [];
   for (const sa of a.spans) {
     for (const sb of b.spans) {
       const from = Math.max(sa.from, sb.from);
@@ -82,31 +83,30 @@ function portConflict(a: ProfileFacts, b: ProfileFacts, out: FoundConflict[]): v
       for (let p = from; p <= to; p++) ports.add(p);
       aSides.set(sa.key ?? '', side(a, sa.key));
       bSides.set(sb.key ?? '', side(b, sb.key));
-      push(aRoles, sa.role, from, to);
-      push(bRoles, sb.role, from, to);
+      pairs.push([sa, sb]);
     }
   }
   if (!ports.size) return;
-  const list = [...ports].sort((x, y) => x - y);
-  const da = describeRoles(aRoles), db = describeRoles(bRoles);
+  const [na, nb] = [a.summary.name, b.summary.name];
+  const flipped = pairs.map(([x, y]): [KeyedPortSpan, KeyedPortSpan] => [y, x]);
+  // Told from the side whose ports fall inside the other's ranges: "rescue's gateway 18809 lies inside default's
+  // CDP range" reads better than the same clash told from default.
+  const fromB = insideCount(flipped) > insideCount(pairs);
   out.push({
     kind: 'port',
-    profiles: [a.summary.name, b.summary.name],
-    ports: list,
-    message: `Port clash between "${a.summary.name}" (${da}) and "${b.summary.name}" (${db}): ${list.length === 1 ? 'port' : 'ports'} ${formatPorts(list)}.`,
+    profiles: [na, nb],
+    ports: [...ports].sort((x, y) => x - y),
+    message: `Port clash between "${fromB ? nb : na}" and "${fromB ? na : nb}": ${fromB
+      ? clashWords(flipped, { other: na, mineOwner: `${nb}'s ` })
+      : clashWords(pairs, { other: nb, mineOwner: `${na}'s ` })}.`,
     sides: [[...aSides.values()], [...bSides.values()]],
-    detail: [da, db],
+    detail: [clashWords(pairs, { other: nb }), clashWords(flipped, { other: na })],
+    pairs,
   });
 }
 
-function push(map: Map<string, number[]>, role: string, from: number, to: number): void {
-  const list = map.get(role) ?? [];
-  for (let p = from; p <= to; p++) list.push(p);
-  map.set(role, list);
-}
-
-function describeRoles(roles: Map<string, number[]>): string {
-  return [...roles].map(([role, ports]) => `${roleLabel(role)} ${formatPorts(ports)}`).join(', ');
+function insideCount(pairs: [KeyedPortSpan, KeyedPortSpan][]): number {
+  return pairs.filter(([m, t]) => m.from >= t.from && m.to <= t.to).length;
 }
 
 function normalizeUrl(url: string): string {
@@ -129,7 +129,8 @@ function urlConflicts(a: ProfileFacts, b: ProfileFacts, ka: Keys, kb: Keys, out:
         ports: [],
         message: `Profiles "${a.summary.name}" (${ua.key}) and "${b.summary.name}" (${ub.key}) drive the same browser endpoint ${ua.url}.`,
         sides: [[side(a, ua.key)], [side(b, ub.key)]],
-        detail: [ua.key, ub.key],
+        detail: [`${ua.key} drives the browser endpoint of ${b.summary.name}'s ${ub.key}`, `${ub.key} drives the browser endpoint of ${a.summary.name}'s ${ua.key}`],
+        pairs: [],
       });
     }
   }
