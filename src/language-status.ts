@@ -9,7 +9,7 @@ export class SchemaStatus implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'OpenClaw Schema';
-    this.item.command = { title: 'Show Output', command: 'openclaw.showOutput' };
+    this.item.command = { title: 'Output', command: 'openclaw.showOutput', tooltip: 'Show the OpenClaw output: why this schema, and what of it is left out' };
     this.update({ source: 'bundled' });
   }
 

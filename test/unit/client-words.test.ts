@@ -41,19 +41,19 @@ test('the Ports row: the base, then every other span, a far cdpPort as a place o
 test('the language status says which OpenClaw checks and what that means, short enough for its one line', () => {
   const note = droppedNote(6)!;
   const cases: [Parameters<typeof schemaStatusWords>[0], boolean, string, string][] = [
-    [{ source: 'cli', version: '2026.9.6', note }, true, 'OpenClaw 2026.9.6 schema', "your CLI's; a few plugin rules unchecked"],
-    [{ source: 'cli', version: '2026.9.6' }, true, 'OpenClaw 2026.9.6 schema', "your CLI's, plugins included"],
-    [{ source: 'bundled', version: '2026.9.6' }, false, 'OpenClaw 2026.9.6 schema', 'bundled; restricted window, CLI not run'],
-    [{ source: 'bundled', version: '2026.9.6' }, true, 'OpenClaw 2026.9.6 schema', 'bundled, until your CLI answers'],
-    [{ source: 'bundled', version: '2026.9.6', note: 'OpenClaw CLI not found at "openclaw"' }, true, 'OpenClaw 2026.9.6 schema', 'bundled; no OpenClaw CLI found'],
-    [{ source: 'bundled', version: '2026.9.6', note: '"openclaw config schema" exited with 1' }, true, 'OpenClaw 2026.9.6 schema', "bundled; your CLI's could not be read"],
-    [{ source: 'bundled' }, true, 'OpenClaw schema', 'bundled, until your CLI answers'],
+    [{ source: 'cli', version: '2026.9.6', note }, true, 'OpenClaw 2026.9.6', "your CLI's, save a few plugin rules"],
+    [{ source: 'cli', version: '2026.9.6' }, true, 'OpenClaw 2026.9.6', "your CLI's schema"],
+    [{ source: 'bundled', version: '2026.9.6' }, false, 'OpenClaw 2026.9.6', 'bundled; restricted window'],
+    [{ source: 'bundled', version: '2026.9.6' }, true, 'OpenClaw 2026.9.6', 'bundled, until your CLI answers'],
+    [{ source: 'bundled', version: '2026.9.6', note: 'OpenClaw CLI not found at "openclaw"' }, true, 'OpenClaw 2026.9.6', 'bundled; no OpenClaw CLI found'],
+    [{ source: 'bundled', version: '2026.9.6', note: '"openclaw config schema" exited with 1' }, true, 'OpenClaw 2026.9.6', "bundled; your CLI's schema failed"],
+    [{ source: 'bundled' }, true, 'OpenClaw', 'bundled, until your CLI answers'],
   ];
   for (const [schema, trusted, text, detail] of cases) {
     const w = schemaStatusWords(schema, trusted);
     assert.deepEqual(w, { text, detail }, JSON.stringify(schema));
     // VS Code puts text and detail on one unbroken line next to the status bar's right end.
-    assert.ok(`${w.text} – ${w.detail}`.length <= 70, `${w.text} – ${w.detail}`);
+    assert.ok(`${w.text} – ${w.detail}`.length <= 56, `${w.text} – ${w.detail}`);
     assert.doesNotMatch(`${w.text} ${w.detail}`, /constraint|not\/if|conditional/i);
   }
   assert.doesNotMatch(note, /conditional constraints/);
