@@ -146,5 +146,7 @@ export function portMapSvg(model: HostModel, width = 960): string {
     parts.push('</g>');
   });
 
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(right)}" height="${Math.ceil(bottom + 4)}" role="img" aria-label="OpenClaw port map"><style>${STYLE}</style>${parts.join('')}</svg>`;
+  const [w, h] = [Math.ceil(right), Math.ceil(bottom + 4)];
+  // As wide as the panel, never wider than drawn: a narrower panel scales the picture down instead of cutting it.
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 ${w} ${h}" style="max-width:${w}px" role="img" aria-label="OpenClaw port map"><style>${STYLE}</style>${parts.join('')}</svg>`;
 }
