@@ -72,6 +72,9 @@ test('on the fixture home: each diagnostic is worded for its key, the conflict f
   assert.deepEqual(await messages('.openclaw-qa'), [
     'gateway.port: Port clash with profile "stage": CDP range 40011-40110 covers stage\'s CDP port (shared) 40050.',
   ]);
+  const shared = host.conflicts.find((c) => c.kind === 'workspace')!;
+  assert.equal(shared.message, 'Profiles "default" and "lab" share the workspace ~/.openclaw/workspace: two gateways writing one workspace race each other.');
+  assert.deepEqual(shared.detail, ['shares the workspace ~/.openclaw/workspace with lab', 'shares the workspace ~/.openclaw/workspace with default']);
   const clash = host.conflicts.find((c) => c.kind === 'port' && c.profiles.includes('stage'))!;
   assert.equal(clash.message, 'Port clash between "stage" and "qa": stage\'s CDP port (shared) 40050 lies inside qa\'s CDP range 40011-40110.');
   assert.deepEqual(clash.detail, ["CDP range 40011-40110 covers stage's CDP port (shared) 40050", "CDP port (shared) 40050 lies inside qa's CDP range 40011-40110"]);

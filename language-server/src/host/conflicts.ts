@@ -29,12 +29,13 @@ function keysOf(p: ProfileFacts): Keys {
   };
 }
 
-export function findConflicts(profiles: ProfileFacts[]): FoundConflict[] {
+/** `home`, when given, is written as ~ in the paths of messages, as the tree writes them. */
+export function findConflicts(profiles: ProfileFacts[], home?: string): FoundConflict[] {
   const out: FoundConflict[] = [];
   const keys = profiles.map(keysOf);
   for (let i = 0; i < profiles.length; i++) {
     for (let j = i + 1; j < profiles.length; j++) {
-      pathConflicts(profiles[i], profiles[j], keys[i], keys[j], out);
+      pathConflicts(profiles[i], profiles[j], keys[i], keys[j], out, home);
       // Port sets whose outer bounds do not meet cannot intersect; most pairs end here.
       if (keys[i].low <= keys[j].high && keys[j].low <= keys[i].high) portConflict(profiles[i], profiles[j], out);
       if (keys[i].urls.length && keys[j].urls.length) urlConflicts(profiles[i], profiles[j], keys[i], keys[j], out);
@@ -49,7 +50,13 @@ function side(p: ProfileFacts, key: string | undefined): ConflictSide {
 
 const PATH_NAMES: Record<string, string> = { configPath: 'config file', stateDir: 'state dir', workspace: 'workspace' };
 
-function pathConflicts(a: ProfileFacts, b: ProfileFacts, ka0: Keys, kb0: Keys, out: FoundConflict[]): void {
+function fromHome(p: string, home: string | undefined): string {
+  if (!home) return p;
+  const h = home.replace(/[\\/]+$/, '');
+  return p.startsWith(h) && /^[\\/]/.test(p.slice(h.length)) ? `~${p.slice(h.length)}` : p;
+}
+
+function pathConflicts(a: ProfileFacts, b: ProfileFacts, ka0: Keys, kb0: Keys, out: FoundConflict[], home: string | undefined): void {
   const checks: [ConflictKind, string, string, string | undefined, string | undefined][] = [];
   if (ka0.config === kb0.config) checks.push(['configPath', a.summary.configPath, b.summary.configPath, undefined, undefined]);
   if (ka0.state === kb0.state) checks.push(['stateDir', a.summary.stateDir, b.summary.stateDir, undefined, undefined]);
@@ -57,7 +64,8 @@ function pathConflicts(a: ProfileFacts, b: ProfileFacts, ka0: Keys, kb0: Keys, o
     if (wa === wb) checks.push(['workspace', a.workspaces[x].dir, b.workspaces[y].dir, a.workspaces[x].key, b.workspaces[y].key]);
   }));
   const names = PATH_NAMES;
-  for (const [kind, pa, pb, ka, kb] of checks) {
+  for (const [kind, fullA, fullB, ka, kb] of checks) {
+    const [pa, pb] = [fromHome(fullA, home), fromHome(fullB, home)];
     out.push({
       kind,
       profiles: [a.summary.name, b.summary.name],
