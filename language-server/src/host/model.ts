@@ -93,7 +93,7 @@ export function assembleHost(home: string, sources: ProfileSource[], texts: Map<
     return profileFacts(s, entry?.parsed, home, env, { valid: entry?.valid, errors: entry?.errors ?? 0, firstError: entry?.firstError });
   });
   analyses.retain(keys);
-  return { home, profiles, conflicts: findConflicts(profiles) };
+  return { home, profiles, conflicts: findConflicts(profiles, home) };
 }
 
 /** The wire form of one of a profile's spans: the one at the same place in its summary, which carries its range. */
