@@ -2,21 +2,21 @@
 import * as vscode from 'vscode';
 import type { HostModel } from '../language-server/src/protocol';
 import { LANGUAGE_ID } from './client';
+import { schemaStatusWords } from './language-status-words';
 
 export class SchemaStatus implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('openclaw.schema', { language: LANGUAGE_ID });
 
   constructor() {
     this.item.name = 'OpenClaw Schema';
-    this.item.command = { title: 'Show Output', command: 'openclaw.showOutput' };
+    this.item.command = { title: 'Output', command: 'openclaw.showOutput', tooltip: 'Show the OpenClaw output: why this schema, and what of it is left out' };
     this.update({ source: 'bundled' });
   }
 
   update(schema: HostModel['schema']): void {
-    this.item.text = schema.source === 'cli' ? `OpenClaw ${schema.version} schema` : 'OpenClaw bundled schema';
-    this.item.detail = schema.source === 'cli'
-      ? `read from your OpenClaw CLI${schema.note ? ` (${schema.note})` : ''}`
-      : !vscode.workspace.isTrusted ? 'restricted workspace: the CLI is not run' : schema.note ?? 'OpenClaw CLI not found';
+    const words = schemaStatusWords(schema, vscode.workspace.isTrusted);
+    this.item.text = words.text;
+    this.item.detail = words.detail;
     this.item.severity = vscode.LanguageStatusSeverity.Information;
   }
 

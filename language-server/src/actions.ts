@@ -95,7 +95,7 @@ export function registerActions(connection: Connection, ctx: ActionContext): voi
     const r = await runDoctor(found.path, p.summary, ctx.env);
     if (r.error) return { ok: false, findings: 0, message: r.error };
     ctx.doctorFound(p.summary.configPath, r.findings);
-    return { ok: r.ok, findings: r.findings.length, message: r.findings.length ? `doctor found ${r.findings.length} issue(s); they are shown as diagnostics in the config` : 'doctor found nothing to fix' };
+    return { ok: r.ok, findings: r.findings.length, message: r.findings.length ? `doctor found ${r.findings.length} ${r.findings.length === 1 ? 'issue; it is' : 'issues; they are'} shown as diagnostics in the config` : 'doctor found nothing to fix' };
   });
 
   connection.onRequest(NewProfilePlanRequest, async (params: NewProfileParams): Promise<NewProfilePlan> => {

@@ -18,8 +18,12 @@ export interface PortSpan {
   to: number;
   /** gateway, browser-control, relay, canvas (retired canvasHost), cdp-range, cdp:<browser profile> */
   role: string;
-  /** The role in words: "browser control", "CDP range", "CDP work". */
+  /** The role in words: "browser control", "CDP range", "CDP port (work)". */
   label: string;
+  /** The config key (dot path) that puts the span there, and where it sits in the config (0-based LSP range);
+   *  absent when no key does (a base port from the profile name or the environment). */
+  key?: string;
+  range?: LspRange;
 }
 
 /** "18791" or "18800-18899". */
@@ -69,6 +73,11 @@ export interface Conflict {
   profiles: [string, string];
   ports: number[];
   message: string;
+  /** Per side, in the order of `profiles`: its part told from that profile ("gateway 18809 lies inside default's
+   *  CDP range 18800-18899"). */
+  detail: [string, string];
+  /** A port clash's pairs of spans that intersect: [span of profiles[0], span of profiles[1]]. */
+  overlaps: [PortSpan, PortSpan][];
   /** Where each side's offending key sits (0-based LSP ranges), when it comes from a config key. */
   locations: { profile: string; configPath: string; path: string; range?: LspRange }[];
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PreflightRequest, type PreflightProblem, type PreflightResult, type ProfileSummary } from '../../language-server/src/protocol';
 import { goToProblem } from '../profiles/go-to-conflict';
+import { plural } from '../profiles/words';
 import { ask } from './prompt';
 
 export type PreflightVerb = 'Launch' | 'Restart' | 'Install';
@@ -25,7 +26,7 @@ export function preflightDetail(r: PreflightResult, max = 8): string {
 export async function passesPreflight(client: LanguageClient, p: ProfileSummary, verb: PreflightVerb, output: vscode.LogOutputChannel): Promise<boolean> {
   const r = await client.sendRequest(PreflightRequest, { profile: p.name });
   if (r.ok) return true;
-  output.info(`[${p.name}] preflight before ${verb.toLowerCase()}: ${r.problems.length} problem(s): ${r.problems.map((x) => x.message).join(' | ')}`);
+  output.info(`[${p.name}] preflight before ${verb.toLowerCase()}: ${plural(r.problems.length, 'problem')}: ${r.problems.map((x) => x.message).join(' | ')}`);
   const n = r.problems.length;
   const pick = await ask(`${n} problem${n > 1 ? 's' : ''} would stop the gateway of "${p.name}"`, preflightDetail(r), SHOW_PROBLEMS, anyway(verb));
   if (pick === anyway(verb)) return true;

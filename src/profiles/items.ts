@@ -1,13 +1,14 @@
 // What each row of the Profiles view says and does. Values from configs are never shown except paths and ports,
 // so nothing secret can reach a label or tooltip.
 import * as vscode from 'vscode';
-import { formatPorts, spanText, type ConfigProblem, type Conflict, type CrashLoop, type LiveStateResult, type ProfileSummary } from '../../language-server/src/protocol';
+import { spanText, type ConfigProblem, type Conflict, type CrashLoop, type LiveStateResult, type ProfileSummary } from '../../language-server/src/protocol';
+import { homeRelative, otherSpans, plural, portsDescription } from './words';
 
 export type ProfileState = 'crash-loop' | 'running' | 'starting' | 'stopped' | 'conflict' | 'invalid' | 'missing';
 
 export type Node =
   | { type: 'profile'; profile: ProfileSummary; state: ProfileState; live: string; conflicts: Conflict[]; crashLoop?: CrashLoop }
-  | { type: 'file'; profile: ProfileSummary; role: 'config' | 'stateDir' | 'workspace'; path: string }
+  | { type: 'file'; profile: ProfileSummary; role: 'config' | 'stateDir' | 'workspace'; path: string; home?: string }
   | { type: 'ports'; profile: ProfileSummary; conflicts: Conflict[] }
   | { type: 'port'; profile: ProfileSummary; label: string; value: string; clash: boolean }
   | { type: 'service'; profile: ProfileSummary }
@@ -90,7 +91,7 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       md.appendMarkdown(`Base port **${p.basePort}** (from ${p.basePortSource})\n\n`);
       for (const line of portMapLines(p)) md.appendMarkdown(`- ${line}\n`);
       md.appendMarkdown(`\nConfig: \`${p.configPath}\`\n\nState dir: \`${p.stateDir}\``);
-      if (node.conflicts.length) md.appendMarkdown(`\n\n$(warning) ${node.conflicts.length} conflict(s)`);
+      if (node.conflicts.length) md.appendMarkdown(`\n\n$(warning) ${plural(node.conflicts.length, 'conflict')}`);
       item.tooltip = md;
       return item;
     }
@@ -98,9 +99,11 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       const label = node.role === 'config' ? 'Config' : node.role === 'stateDir' ? 'State dir' : 'Workspace';
       const item = new vscode.TreeItem(label);
       item.id = `${node.profile.name}:${node.role}`;
-      item.description = node.path;
+      item.description = homeRelative(node.path, node.home);
       item.tooltip = node.path;
-      item.resourceUri = vscode.Uri.file(node.path);
+      // A resourceUri brings the file decorations along, and a folder's bubble up from the files in it: the state
+      // dir row would turn red for an error in the config inside it. Only the config row carries its own.
+      if (node.role === 'config') item.resourceUri = vscode.Uri.file(node.path);
       item.iconPath = node.role === 'config' ? new vscode.ThemeIcon('file-code') : new vscode.ThemeIcon('folder');
       item.contextValue = `path:${node.role}`;
       if (node.role === 'config') item.command = { title: 'Open Config', command: 'openclaw.openConfig', arguments: [node.profile.name] };
@@ -109,7 +112,7 @@ export function toTreeItem(node: Node): vscode.TreeItem {
     case 'ports': {
       const item = new vscode.TreeItem('Ports', vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${node.profile.name}:ports`;
-      item.description = `${node.profile.basePort}-${Math.max(...node.profile.ports.map((s) => s.to))}`;
+      item.description = portsDescription(node.profile);
       item.iconPath = new vscode.ThemeIcon('plug', node.conflicts.length ? new vscode.ThemeColor('list.errorForeground') : undefined);
       item.contextValue = 'ports';
       return item;
@@ -135,7 +138,7 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       const item = new vscode.TreeItem(node.problem.message);
       item.id = `${node.profile.name}:error`;
       item.description = node.problem.path || undefined;
-      item.tooltip = `${node.problem.message}${node.problem.path ? `\n\nat ${node.problem.path}` : ''}${node.profile.configErrors > 1 ? `\n\n${node.profile.configErrors - 1} more error(s) in this config` : ''}`;
+      item.tooltip = `${node.problem.message}${node.problem.path ? `\n\nat ${node.problem.path}` : ''}${node.profile.configErrors > 1 ? `\n\n${plural(node.profile.configErrors - 1, 'more error', 'more errors')} in this config` : ''}`;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
       item.contextValue = 'configError';
       item.command = { title: 'Go to Error', command: 'openclaw.goToProblem', arguments: [node.problem] };
@@ -144,8 +147,10 @@ export function toTreeItem(node: Node): vscode.TreeItem {
     case 'conflict': {
       const item = new vscode.TreeItem(conflictLabel(node.conflict, node.profile.name));
       item.id = `${node.profile.name}:conflict:${node.conflict.kind}:${node.conflict.profiles.join('/')}:${node.conflict.ports.join(',')}`;
-      item.description = node.conflict.ports.length ? formatPorts(node.conflict.ports) : undefined;
-      item.tooltip = node.conflict.message;
+      const c = node.conflict;
+      const mine = c.profiles[0] === node.profile.name ? 0 : 1;
+      item.description = c.kind === 'port' ? otherSpans(c, node.profile.name) : undefined;
+      item.tooltip = c.kind === 'port' ? `${conflictLabel(c, node.profile.name)}: ${c.detail[mine]}.` : c.message;
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
       item.contextValue = 'conflict';
       item.command = { title: 'Go to Conflict', command: 'openclaw.goToConflict', arguments: [node.profile.name, node.conflict] };

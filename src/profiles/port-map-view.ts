@@ -1,7 +1,9 @@
-// A webview panel holding the port-map picture, redrawn whenever the host model changes. No scripts run in it.
+// A webview panel holding the port-map page, redrawn whenever the host model changes. No scripts run in it; its
+// links run the one command that opens a config at a key.
 import * as vscode from 'vscode';
 import type { ProfilesTree } from './tree';
-import { portMapSvg } from './port-map-svg';
+import { portMapHtml } from './port-map-html';
+import { GO_TO_COMMAND } from './port-map-svg';
 
 export class PortMapPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -13,7 +15,7 @@ export class PortMapPanel implements vscode.Disposable {
 
   show(): void {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('openclaw.portMap', 'OpenClaw Port Map', vscode.ViewColumn.Active, { enableScripts: false });
+      this.panel = vscode.window.createWebviewPanel('openclaw.portMap', 'OpenClaw Port Map', vscode.ViewColumn.Active, { enableScripts: false, enableCommandUris: [GO_TO_COMMAND] });
       this.panel.onDidDispose(() => { this.panel = undefined; });
     }
     this.render();
@@ -21,13 +23,7 @@ export class PortMapPanel implements vscode.Disposable {
   }
 
   html(): string {
-    const model = this.tree.getModel();
-    const body = model ? portMapSvg(model) : '<p>Waiting for the OpenClaw language server…</p>';
-    const conflicts = model?.conflicts ?? [];
-    const list = conflicts.map((c) => `<li>${c.message.replace(/[&<>]/g, (ch) => `&#${ch.charCodeAt(0)};`)}</li>`).join('');
-    return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';"></head>`
-      + `<body style="color:var(--vscode-foreground);font-family:var(--vscode-font-family)"><h2>Port map</h2>${body}`
-      + `${conflicts.length ? `<h3>Conflicts</h3><ul>${list}</ul>` : '<p>No conflicts.</p>'}</body></html>`;
+    return portMapHtml(this.tree.getModel());
   }
 
   private render(): void {

@@ -59,9 +59,9 @@ export class ProfilesTree implements vscode.TreeDataProvider<Node> {
     if (node.type === 'profile') {
       return [
         ...(p.firstError ? [{ type: 'error' as const, profile: p, problem: p.firstError }] : []),
-        { type: 'file', profile: p, role: 'config', path: p.configPath },
-        { type: 'file', profile: p, role: 'stateDir', path: p.stateDir },
-        { type: 'file', profile: p, role: 'workspace', path: p.workspace },
+        { type: 'file', profile: p, role: 'config', path: p.configPath, home: this.model?.home },
+        { type: 'file', profile: p, role: 'stateDir', path: p.stateDir, home: this.model?.home },
+        { type: 'file', profile: p, role: 'workspace', path: p.workspace, home: this.model?.home },
         { type: 'ports', profile: p, conflicts: node.conflicts.filter((c) => c.kind === 'port') },
         { type: 'service', profile: p },
         ...node.conflicts.map((conflict) => ({ type: 'conflict' as const, profile: p, conflict })),

@@ -46,7 +46,32 @@ describe('profiles explorer', function () {
       const i = oc.tree.getTreeItem(n);
       return `${i.label}=${i.description}${(i.iconPath as vscode.ThemeIcon).id === 'warning' ? '!' : ''}`;
     });
-    assert.deepStrictEqual(ports, ['gateway=18789', 'browser control=18791', 'relay=18799', 'CDP range=18800-18899!', 'CDP work=18850!']);
+    assert.deepStrictEqual(ports, ['gateway=18789', 'browser control=18791', 'relay=18799', 'CDP range=18800-18899!', 'CDP port (work)=18850!']);
+  });
+
+  it('rows write paths from ~, the Ports row the base and its spans, the conflict row the other side\'s spans', () => {
+    const rows = (name: string) => oc.tree.getChildren(node(name)).map((n) => oc.tree.getTreeItem(n));
+    const rescue = rows('rescue');
+    assert.deepStrictEqual(rescue.slice(0, 3).map((c) => c.description), ['~/.openclaw-rescue/openclaw.json', '~/.openclaw-rescue', '~/.openclaw-rescue/workspace']);
+    assert.strictEqual(rescue[0].tooltip, configOf('.openclaw-rescue'), 'the tooltip keeps the whole path');
+    assert.strictEqual(rescue[3].description, 'base 18809 · 18811, 18819, 18820-18919');
+    assert.strictEqual(rows('stage')[3].description, 'base 45000 · 45002, 45010, 45011-45110, 40050');
+    assert.strictEqual(rescue[5].description, 'CDP range 18800-18899, CDP port (work) 18850');
+    assert.strictEqual(rescue[5].tooltip, 'Port clash with default: gateway 18809, browser control 18811, relay 18819 and CDP range 18820-18919 '
+      + "overlap default's CDP range 18800-18899; CDP range 18820-18919 covers default's CDP port (work) 18850.");
+  });
+
+  it('only the config row carries a resourceUri: a folder row would take on the decorations of the files in it', () => {
+    const [config, stateDir, workspace] = oc.tree.getChildren(node('rescue')).map((n) => oc.tree.getTreeItem(n));
+    assert.strictEqual(config.resourceUri?.fsPath, configOf('.openclaw-rescue'));
+    assert.strictEqual(stateDir.resourceUri, undefined);
+    assert.strictEqual(workspace.resourceUri, undefined);
+  });
+
+  it('counts are pluralised in tooltips', () => {
+    const tip = (oc.tree.getTreeItem(node('rescue')).tooltip as vscode.MarkdownString).value;
+    assert.match(tip, /\$\(warning\) 1 conflict$/);
+    assert.doesNotMatch(tip, /\(s\)/);
   });
 
   it('a conflict row jumps to the offending key', async () => {
@@ -114,10 +139,22 @@ describe('profiles explorer', function () {
     await waitFor('ops back on its hashed port', 3000, () => oc.tree.profile('ops')?.basePort === 55291);
   });
 
-  it('the port-map picture draws every profile and marks the clashes', () => {
+  it('the port map lists the conflicts first, draws one row per profile and links every profile and key', async () => {
     const html = oc.portMap.html();
-    for (const name of ['default', 'rescue', 'ops', 'lab', 'qa', 'stage']) assert.ok(html.includes(`>${name}</text>`), name);
+    assert.ok(html.indexOf('id="conflicts"') < html.indexOf('<svg'));
+    assert.strictEqual((html.match(/<g class="row"/g) ?? []).length, 6);
+    for (const name of ['default', 'rescue', 'ops', 'lab', 'qa', 'stage']) assert.ok(html.includes(`data-profile="${name}">`), name);
     assert.ok((html.match(/class="clash"/g) ?? []).length > 0);
-    assert.match(html, /Port clash between "default"/);
+    assert.match(html, /Port clash between &#34;rescue&#34; and &#34;default&#34;: rescue&#39;s gateway 18809/);
+    // A link runs the one allowed command with the location it carries: rescue's name goes to its gateway.port.
+    const href = /<a href="command:openclaw\.goToProblem\?([^"]+)" class="profile" data-profile="rescue">/.exec(html)![1];
+    const args = JSON.parse(decodeURIComponent(href)) as unknown[];
+    const editor = (await vscode.commands.executeCommand('openclaw.goToProblem', ...args)) as vscode.TextEditor;
+    assert.strictEqual(editor.document.uri.fsPath, configOf('.openclaw-rescue'));
+    assert.strictEqual(editor.document.getText(editor.selection), 'port');
+    const key = /<a href="command:openclaw\.goToProblem\?([^"]+)" class="key" data-profile="default">default: browser\.profiles\.work\.cdpPort<\/a>/.exec(html)![1];
+    const atKey = (await vscode.commands.executeCommand('openclaw.goToProblem', ...(JSON.parse(decodeURIComponent(key)) as unknown[]))) as vscode.TextEditor;
+    assert.strictEqual(atKey.document.uri.fsPath, configOf('.openclaw'));
+    assert.strictEqual(atKey.document.getText(atKey.selection), 'cdpPort');
   });
 });

@@ -61,7 +61,8 @@ test('the host model is served and agrees with the diagnostics of a profile conf
   assert.deepEqual(d.range, { start: { line: 4, character: 4 }, end: { line: 4, character: 8 } });
   assert.match(d.message, /"default"/);
   const hints = await s.conn.sendRequest(InlayHintRequest.type, { textDocument: { uri: uriOf(rescue) }, range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } } });
-  assert.equal(hints?.[0].label, 'control 18811 · relay 18819 · CDP 18820-18899'.replace('18899', '18919'));
+  assert.equal(hints?.[0].label, 'control 18811, relay 18819, CDP 18820-18919');
+  assert.deepEqual(hints?.[0].position, { line: 4, character: '    port: 18809,'.length });
 
   const actions = await s.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: uriOf(rescue) }, range: d.range, context: { diagnostics: [d as Diagnostic] } });
   const move = (actions ?? []).find((a) => 'title' in a && a.title.startsWith('Move to a free base port')) as { title: string; edit?: { changes?: Record<string, { newText: string }[]> } };

@@ -60,7 +60,7 @@ test('a base at or above 65426 falls back to CDP 18800-18899 and clashes with th
     assert.ok(clash, `base ${base}: no clash found`);
     assert.deepEqual(clash.profiles, ['default', 'other']);
     assert.deepEqual(clash.ports, Array.from({ length: 100 }, (_, i) => 18800 + i), `base ${base}`);
-    assert.deepEqual(clash.detail, ['CDP range 18800-18899', 'CDP range 18800-18899']);
+    assert.deepEqual(clash.detail, ["CDP range 18800-18899 is also other's CDP range 18800-18899", "CDP range 18800-18899 is also default's CDP range 18800-18899"]);
     assert.ok(!clash.ports.includes(base) && !clash.ports.includes(18789));
   }
 });

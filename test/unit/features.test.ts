@@ -4,7 +4,8 @@ import { parseConfig } from '../../language-server/src/parse/tree';
 import { cursorContext } from '../../language-server/src/parse/cursor';
 import { hover } from '../../language-server/src/features/hover';
 import { complete } from '../../language-server/src/features/completion';
-import { portInlayHints } from '../../language-server/src/features/inlay-hints';
+import { portHintLabel, portInlayHints, VSCODE_INLAY_HINT_MAX } from '../../language-server/src/features/inlay-hints';
+import { cdpRangeFor, portMapSummary } from '../../language-server/src/host/ports';
 import { bundledSchemaInUse, schemaFromCli } from '../../language-server/src/schema/in-use';
 import { offsetOf } from '../support/text';
 
@@ -56,13 +57,30 @@ test('hover shows title, description, type and allowed values, never the value',
 test('hover on gateway.port shows the derived port map', () => {
   const text = '{ gateway: { port: 18789 } }';
   const md = (hover(parseConfig(text), offsetOf(text, 'port') + 1, schema)!.contents as { value: string }).value;
-  assert.match(md, /control 18791 · relay 18799 · CDP 18800-18899/);
+  assert.match(md, /Derived ports from base 18789: browser control 18791 · relay 18799 · CDP range 18800-18899/);
 });
 
-test('an inlay hint beside gateway.port carries the derived map', () => {
+test('an inlay hint beside gateway.port carries the derived map, at the end of its line', () => {
   const [hint] = portInlayHints(parseConfig('{ gateway: { port: 20000 } }'));
-  assert.equal(hint.label, 'control 20002 · relay 20010 · CDP 20011-20110');
-  assert.deepEqual(hint.position, { line: 0, character: 24 });
+  assert.equal(hint.label, 'control 20002, relay 20010, CDP 20011-20110');
+  assert.deepEqual(hint.position, { line: 0, character: 28 });
+  // After the comma and the comment, not between the value and what follows it on the line.
+  const text = "{\r\n  gateway: {\r\n    port: 18809, // rescue\r\n    mode: 'local', bogus: 1 },\r\n}";
+  const [multi] = portInlayHints(parseConfig(text));
+  assert.deepEqual(multi.position, { line: 2, character: '    port: 18809, // rescue'.length });
+  const oneLine = "{ gateway: { port: 18809, mode: 'local' }, bogus: 1 }";
+  assert.deepEqual(portInlayHints(parseConfig(oneLine))[0].position, { line: 0, character: oneLine.length });
+});
+
+test('the inlay hint fits in what VS Code shows of a hint for every base, and ends with the CDP range', () => {
+  assert.equal(VSCODE_INLAY_HINT_MAX, 43);
+  for (let base = 1; base <= 65535; base++) {
+    const label = portHintLabel(base);
+    const [from, to] = cdpRangeFor(base);
+    assert.ok(label.length <= VSCODE_INLAY_HINT_MAX, `${base}: "${label}" is ${label.length} characters`);
+    assert.ok(label.endsWith(`CDP ${from}-${to}`), label);
+    assert.ok(portMapSummary(base).endsWith(`CDP range ${from}-${to}`), 'the hover writes the same range');
+  }
 });
 
 test('with a CLI-style schema (enums as anyOf of consts), key snippets still offer the values', () => {

@@ -50,7 +50,8 @@ test('every conflict kind is found, and the clean profile has none', async () =>
   assert.ok(!host.conflicts.some((c) => c.profiles.includes('ops')));
   const clash = host.conflicts.find((c) => c.kind === 'port' && c.profiles.join() === 'default,rescue')!;
   assert.ok(clash.ports.includes(18809));
-  assert.match(clash.message, /"rescue" \(gateway 18809/);
+  assert.equal(clash.message, 'Port clash between "rescue" and "default": rescue\'s gateway 18809, browser control 18811, relay 18819 and CDP range 18820-18919 '
+    + "overlap default's CDP range 18800-18899; rescue's CDP range 18820-18919 covers default's CDP port (work) 18850.");
 });
 
 test('isolation diagnostics sit on the key that causes them', async () => {

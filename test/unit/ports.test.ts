@@ -22,7 +22,7 @@ test('base port order: env > config > name hash > 18789', () => {
 test('derived ports: control B+2, relay B+10, CDP B+11..B+110 with the CLI fallback', () => {
   assert.deepEqual(cdpRangeFor(18789), [18800, 18899]);
   assert.deepEqual(cdpRangeFor(65500), [18800, 18899]);
-  assert.equal(portMapSummary(18789), 'control 18791 · relay 18799 · CDP 18800-18899');
+  assert.equal(portMapSummary(18789), 'browser control 18791 · relay 18799 · CDP range 18800-18899');
   const spans = portSpans({ base: 20000, baseKey: 'gateway.port', cdpPorts: [{ profile: 'work', port: 20050 }], retiredCanvas: true });
   assert.deepEqual(spans.map((s) => [s.role, s.from, s.to]), [
     ['gateway', 20000, 20000], ['browser-control', 20002, 20002], ['relay', 20010, 20010],

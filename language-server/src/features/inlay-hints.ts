@@ -2,16 +2,36 @@
 import { InlayHintKind, type InlayHint } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../parse/lines';
 import { nodeAt, type ParsedConfig } from '../parse/tree';
-import { portMapSummary } from '../host/ports';
+import { BROWSER_CONTROL_OFFSET, cdpRangeFor, portMapSummary, RELAY_OFFSET } from '../host/ports';
+
+/** VS Code cuts the hints of one line after this many characters (`editor.inlayHints.maximumLength`, default 43 in
+ *  src/vs/editor/common/config/editorOptions.ts; applied per line in inlayHintsController.ts) and ends them with
+ *  "…". The hint must stay within it, or the last number, the CDP range's end, is the one lost. */
+export const VSCODE_INLAY_HINT_MAX = 43;
+
+/** "control 18811, relay 18819, CDP 18820-18919": at most 43 characters for any base. */
+export function portHintLabel(base: number): string {
+  const [from, to] = cdpRangeFor(base);
+  return `control ${base + BROWSER_CONTROL_OFFSET}, relay ${base + RELAY_OFFSET}, CDP ${from}-${to}`;
+}
+
+/** Where a line ends: the hint goes there rather than right after the value, so that in a config written on one
+ *  line it does not push the rest of the line, and the squiggles on it, out of sight. */
+function lineEnd(text: string, offset: number): number {
+  let e = offset;
+  while (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+  return e;
+}
 
 export function portInlayHints(parsed: ParsedConfig): InlayHint[] {
   const node = nodeAt(parsed.root, ['gateway', 'port']);
   if (node?.kind !== 'number' || !Number.isInteger(node.value) || (node.value as number) < 1 || (node.value as number) > 65535) return [];
+  const base = node.value as number;
   return [{
-    position: new LineIndex(parsed.text).positionAt(node.end),
-    label: portMapSummary(node.value as number),
+    position: new LineIndex(parsed.text).positionAt(lineEnd(parsed.text, node.end)),
+    label: portHintLabel(base),
     kind: InlayHintKind.Parameter,
     paddingLeft: true,
-    tooltip: 'Ports OpenClaw derives from this base: browser control B+2, extension relay B+10, CDP range B+11..B+110.',
+    tooltip: `Ports OpenClaw derives from the base port ${base}: ${portMapSummary(base)}.`,
   }];
 }

@@ -3,15 +3,16 @@
 import type { Conflict, ConflictKind } from '../protocol';
 import type { ProfileFacts } from './profile';
 import { samePathKey } from './paths';
-import { formatPorts, roleLabel } from './ports';
+import { clashWords } from './clash-words';
+import type { KeyedPortSpan } from './ports';
 
 export interface ConflictSide { profile: string; configPath: string; path: string }
 
-export interface FoundConflict extends Omit<Conflict, 'locations'> {
+export interface FoundConflict extends Omit<Conflict, 'locations' | 'overlaps'> {
   /** Per side, the keys that cause it ("" when the cause is not a key, e.g. a hashed base port). */
   sides: [ConflictSide[], ConflictSide[]];
-  /** Per side, a human description of its part ("gateway 18809", "CDP range 18800-18899"). */
-  detail: [string, string];
+  /** Port clashes: each pair of spans that intersect, [span of profiles[0], span of profiles[1]]. */
+  pairs: [KeyedPortSpan, KeyedPortSpan][];
 }
 
 /** Per profile, what the pairwise checks compare, computed once rather than once per pair. */
@@ -28,12 +29,13 @@ function keysOf(p: ProfileFacts): Keys {
   };
 }
 
-export function findConflicts(profiles: ProfileFacts[]): FoundConflict[] {
+/** `home`, when given, is written as ~ in the paths of messages, as the tree writes them. */
+export function findConflicts(profiles: ProfileFacts[], home?: string): FoundConflict[] {
   const out: FoundConflict[] = [];
   const keys = profiles.map(keysOf);
   for (let i = 0; i < profiles.length; i++) {
     for (let j = i + 1; j < profiles.length; j++) {
-      pathConflicts(profiles[i], profiles[j], keys[i], keys[j], out);
+      pathConflicts(profiles[i], profiles[j], keys[i], keys[j], out, home);
       // Port sets whose outer bounds do not meet cannot intersect; most pairs end here.
       if (keys[i].low <= keys[j].high && keys[j].low <= keys[i].high) portConflict(profiles[i], profiles[j], out);
       if (keys[i].urls.length && keys[j].urls.length) urlConflicts(profiles[i], profiles[j], keys[i], keys[j], out);
@@ -48,7 +50,13 @@ function side(p: ProfileFacts, key: string | undefined): ConflictSide {
 
 const PATH_NAMES: Record<string, string> = { configPath: 'config file', stateDir: 'state dir', workspace: 'workspace' };
 
-function pathConflicts(a: ProfileFacts, b: ProfileFacts, ka0: Keys, kb0: Keys, out: FoundConflict[]): void {
+function fromHome(p: string, home: string | undefined): string {
+  if (!home) return p;
+  const h = home.replace(/[\\/]+$/, '');
+  return p.startsWith(h) && /^[\\/]/.test(p.slice(h.length)) ? `~${p.slice(h.length)}` : p;
+}
+
+function pathConflicts(a: ProfileFacts, b: ProfileFacts, ka0: Keys, kb0: Keys, out: FoundConflict[], home: string | undefined): void {
   const checks: [ConflictKind, string, string, string | undefined, string | undefined][] = [];
   if (ka0.config === kb0.config) checks.push(['configPath', a.summary.configPath, b.summary.configPath, undefined, undefined]);
   if (ka0.state === kb0.state) checks.push(['stateDir', a.summary.stateDir, b.summary.stateDir, undefined, undefined]);
@@ -56,14 +64,16 @@ function pathConflicts(a: ProfileFacts, b: ProfileFacts, ka0: Keys, kb0: Keys, o
     if (wa === wb) checks.push(['workspace', a.workspaces[x].dir, b.workspaces[y].dir, a.workspaces[x].key, b.workspaces[y].key]);
   }));
   const names = PATH_NAMES;
-  for (const [kind, pa, pb, ka, kb] of checks) {
+  for (const [kind, fullA, fullB, ka, kb] of checks) {
+    const [pa, pb] = [fromHome(fullA, home), fromHome(fullB, home)];
     out.push({
       kind,
       profiles: [a.summary.name, b.summary.name],
       ports: [],
       message: `Profiles "${a.summary.name}" and "${b.summary.name}" share the ${names[kind]} ${pa}: two gateways writing one ${names[kind]} race each other.`,
       sides: [[side(a, ka)], [side(b, kb)]],
-      detail: [`${names[kind]} ${pa}`, `${names[kind]} ${pb}`],
+      detail: [`shares the ${names[kind]} ${pa} with ${b.summary.name}`, `shares the ${names[kind]} ${pb} with ${a.summary.name}`],
+      pairs: [],
     });
   }
 }
@@ -72,8 +82,7 @@ function portConflict(a: ProfileFacts, b: ProfileFacts, out: FoundConflict[]): v
   const ports = new Set<number>();
   const aSides = new Map<string, ConflictSide>();
   const bSides = new Map<string, ConflictSide>();
-  const aRoles = new Map<string, number[]>();
-  const bRoles = new Map<string, number[]>();
+  const pairs: [KeyedPortSpan, KeyedPortSpan][] = [];
   for (const sa of a.spans) {
     for (const sb of b.spans) {
       const from = Math.max(sa.from, sb.from);
@@ -82,31 +91,30 @@ function portConflict(a: ProfileFacts, b: ProfileFacts, out: FoundConflict[]): v
       for (let p = from; p <= to; p++) ports.add(p);
       aSides.set(sa.key ?? '', side(a, sa.key));
       bSides.set(sb.key ?? '', side(b, sb.key));
-      push(aRoles, sa.role, from, to);
-      push(bRoles, sb.role, from, to);
+      pairs.push([sa, sb]);
     }
   }
   if (!ports.size) return;
-  const list = [...ports].sort((x, y) => x - y);
-  const da = describeRoles(aRoles), db = describeRoles(bRoles);
+  const [na, nb] = [a.summary.name, b.summary.name];
+  const flipped = pairs.map(([x, y]): [KeyedPortSpan, KeyedPortSpan] => [y, x]);
+  // Told from the side whose ports fall inside the other's ranges: "rescue's gateway 18809 lies inside default's
+  // CDP range" reads better than the same clash told from default.
+  const fromB = insideCount(flipped) > insideCount(pairs);
   out.push({
     kind: 'port',
-    profiles: [a.summary.name, b.summary.name],
-    ports: list,
-    message: `Port clash between "${a.summary.name}" (${da}) and "${b.summary.name}" (${db}): ${list.length === 1 ? 'port' : 'ports'} ${formatPorts(list)}.`,
+    profiles: [na, nb],
+    ports: [...ports].sort((x, y) => x - y),
+    message: `Port clash between "${fromB ? nb : na}" and "${fromB ? na : nb}": ${fromB
+      ? clashWords(flipped, { other: na, mineOwner: `${nb}'s ` })
+      : clashWords(pairs, { other: nb, mineOwner: `${na}'s ` })}.`,
     sides: [[...aSides.values()], [...bSides.values()]],
-    detail: [da, db],
+    detail: [clashWords(pairs, { other: nb }), clashWords(flipped, { other: na })],
+    pairs,
   });
 }
 
-function push(map: Map<string, number[]>, role: string, from: number, to: number): void {
-  const list = map.get(role) ?? [];
-  for (let p = from; p <= to; p++) list.push(p);
-  map.set(role, list);
-}
-
-function describeRoles(roles: Map<string, number[]>): string {
-  return [...roles].map(([role, ports]) => `${roleLabel(role)} ${formatPorts(ports)}`).join(', ');
+function insideCount(pairs: [KeyedPortSpan, KeyedPortSpan][]): number {
+  return pairs.filter(([m, t]) => m.from >= t.from && m.to <= t.to).length;
 }
 
 function normalizeUrl(url: string): string {
@@ -129,7 +137,8 @@ function urlConflicts(a: ProfileFacts, b: ProfileFacts, ka: Keys, kb: Keys, out:
         ports: [],
         message: `Profiles "${a.summary.name}" (${ua.key}) and "${b.summary.name}" (${ub.key}) drive the same browser endpoint ${ua.url}.`,
         sides: [[side(a, ua.key)], [side(b, ub.key)]],
-        detail: [ua.key, ub.key],
+        detail: [`${ua.key} drives the browser endpoint of ${b.summary.name}'s ${ub.key}`, `${ub.key} drives the browser endpoint of ${a.summary.name}'s ${ua.key}`],
+        pairs: [],
       });
     }
   }

@@ -2,7 +2,10 @@
 import { memberAt, memberOf, type ParsedConfig } from '../parse/tree';
 import type { ConfigDiagnostic } from '../validate/diagnostic';
 import type { HostState } from './model';
+import { clashWords, spanWords } from './clash-words';
+import type { FoundConflict } from './conflicts';
 import { samePathKey } from './paths';
+import type { KeyedPortSpan } from './ports';
 
 export function isolationDiagnostics(state: HostState, configPath: string, parsed: ParsedConfig): ConfigDiagnostic[] {
   const root = parsed.root;
@@ -17,10 +20,8 @@ export function isolationDiagnostics(state: HostState, configPath: string, parse
       const other = c.profiles[1 - i];
       if (mine.has(other) && c.kind === 'configPath') return;
       const code = c.kind === 'port' ? 'port-conflict' : c.kind === 'cdpUrl' ? 'cdp-url-conflict' : `shared-${c.kind === 'configPath' ? 'config' : c.kind === 'stateDir' ? 'state-dir' : 'workspace'}`;
-      const message = c.kind === 'port'
-        ? `Port clash with profile "${other}": this profile's ${c.detail[i]} overlaps "${other}"'s ${c.detail[1 - i]}.`
-        : c.message;
       for (const s of sides) {
+        const message = c.kind === 'port' ? portClashMessage(state, c, i, s.path) : c.message;
         const m = s.path ? memberAt(root, s.path.split('.')) : undefined;
         const anchor = m ?? memberOf(root, 'gateway');
         const start = anchor ? anchor.keyStart : root.start;
@@ -43,4 +44,21 @@ function dedupe(list: ConfigDiagnostic[]): ConfigDiagnostic[] {
     seen.add(k);
     return true;
   });
+}
+
+const BASE_FROM: Record<string, string> = { hash: 'from the profile name', env: 'from OPENCLAW_GATEWAY_PORT', default: "OpenClaw's default" };
+
+/** The clash worded for the key it sits on: on gateway.port the ports that base derives, on a cdpPort that port. */
+export function portClashMessage(state: HostState, c: FoundConflict, side: number, key: string): string {
+  const other = c.profiles[1 - side];
+  const pairs = c.pairs
+    .map((p): [KeyedPortSpan, KeyedPortSpan] => [p[side], p[1 - side]])
+    .filter(([mine]) => (mine.key ?? '') === key);
+  const words = clashWords(pairs, {
+    other,
+    nameMine: (s) => (key.endsWith('.cdpPort') ? `this CDP port ${s.from}` : spanWords(s)),
+  });
+  const me = state.profiles.find((p) => p.summary.name === c.profiles[side])?.summary;
+  const base = !key && me ? ` The base port ${me.basePort} is ${BASE_FROM[me.basePortSource] ?? me.basePortSource}; set gateway.port to move it.` : '';
+  return `Port clash with profile "${other}": ${words}.${base}`;
 }

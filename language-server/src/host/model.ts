@@ -7,7 +7,8 @@ import type { SchemaInUse } from '../schema/in-use';
 import type { ConfigDiagnostic } from '../validate/diagnostic';
 import { checkParsed, isValid } from '../validate/check';
 import { findConflicts, type FoundConflict } from './conflicts';
-import type { DeclaredInstance, HostModel } from '../protocol';
+import type { DeclaredInstance, HostModel, PortSpan } from '../protocol';
+import { wireSpans, type KeyedPortSpan } from './ports';
 import { discoverProfiles, type ProfileSource } from './discovery';
 import { samePathKey } from './paths';
 import { profileFacts, type ProfileFacts } from './profile';
@@ -92,7 +93,13 @@ export function assembleHost(home: string, sources: ProfileSource[], texts: Map<
     return profileFacts(s, entry?.parsed, home, env, { valid: entry?.valid, errors: entry?.errors ?? 0, firstError: entry?.firstError });
   });
   analyses.retain(keys);
-  return { home, profiles, conflicts: findConflicts(profiles) };
+  return { home, profiles, conflicts: findConflicts(profiles, home) };
+}
+
+/** The wire form of one of a profile's spans: the one at the same place in its summary, which carries its range. */
+function wireOf(p: ProfileFacts | undefined, span: KeyedPortSpan): PortSpan {
+  const i = p ? p.spans.indexOf(span) : -1;
+  return i >= 0 ? p!.summary.ports[i] : wireSpans([span])[0];
 }
 
 export function toProtocolModel(state: HostState, schema: HostModel['schema']): HostModel {
@@ -106,6 +113,8 @@ export function toProtocolModel(state: HostState, schema: HostModel['schema']): 
       profiles: c.profiles,
       ports: c.ports,
       message: c.message,
+      detail: c.detail,
+      overlaps: c.pairs.map(([a, b]) => [wireOf(byName.get(c.profiles[0]), a), wireOf(byName.get(c.profiles[1]), b)]),
       locations: c.sides.flat().map((s) => {
         const parsed = byName.get(s.profile)?.parsed;
         const m = s.path ? memberAt(parsed?.root, s.path.split('.')) : undefined;

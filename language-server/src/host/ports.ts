@@ -1,6 +1,6 @@
 // A profile's base port and every port derived from it (openclaw 2026.9: canvas moved onto the base port,
 // CDP range B+11..B+110). Two gateways are isolated only when these sets do not intersect.
-import type { BasePortSource, PortSpan, ProfileSummary } from '../protocol';
+import type { BasePortSource, LspRange, PortSpan, ProfileSummary } from '../protocol';
 
 export { formatPorts } from '../protocol';
 
@@ -80,9 +80,12 @@ export function portSpans(input: PortSetInput): KeyedPortSpan[] {
   return spans.filter((s) => s.from >= 1 && s.to <= MAX_PORT);
 }
 
-/** The spans as the client sees them: without the config keys. */
-export function wireSpans(spans: KeyedPortSpan[]): PortSpan[] {
-  return spans.map(({ from, to, role, label }) => ({ from, to, role, label }));
+/** The spans as the client sees them: each with its key and where that key sits, so a click can go there. */
+export function wireSpans(spans: KeyedPortSpan[], rangeOf: (key: string) => LspRange | undefined = () => undefined): PortSpan[] {
+  return spans.map(({ from, to, role, label, key }) => {
+    const range = key ? rangeOf(key) : undefined;
+    return { from, to, role, label, ...(key ? { key } : {}), ...(range ? { range } : {}) };
+  });
 }
 
 export const ROLE_LABELS: Record<string, string> = {
@@ -93,11 +96,12 @@ export const ROLE_LABELS: Record<string, string> = {
 };
 
 export function roleLabel(role: string): string {
-  return ROLE_LABELS[role] ?? (role.startsWith('cdp:') ? `CDP ${role.slice(4)}` : role);
+  return ROLE_LABELS[role] ?? (role.startsWith('cdp:') ? `CDP port (${role.slice(4)})` : role);
 }
 
-/** "control 18791 · relay 18799 · CDP 18800-18899": the derived map shown next to gateway.port. */
+/** "browser control 18791 · relay 18799 · CDP range 18800-18899": the derived map in the hover of gateway.port,
+ *  in the words and spans of the tree's port rows. */
 export function portMapSummary(base: number): string {
   const [from, to] = cdpRangeFor(base);
-  return `control ${base + BROWSER_CONTROL_OFFSET} · relay ${base + RELAY_OFFSET} · CDP ${from}-${to}`;
+  return `${ROLE_LABELS['browser-control']} ${base + BROWSER_CONTROL_OFFSET} · ${ROLE_LABELS.relay} ${base + RELAY_OFFSET} · ${ROLE_LABELS[CDP_RANGE_ROLE]} ${from}-${to}`;
 }

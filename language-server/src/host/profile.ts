@@ -1,6 +1,6 @@
 // One profile's facts from its source and its config text: ports, paths, URLs, and where in the text each comes from.
 import * as path from 'node:path';
-import type { ConfigProblem, ProfileSummary } from '../protocol';
+import type { ConfigProblem, LspRange, ProfileSummary } from '../protocol';
 import { LineIndex } from '../parse/lines';
 import type { ConfigDiagnostic } from '../validate/diagnostic';
 import { memberAt, nodeAt, type ParsedConfig, type ValueNode } from '../parse/tree';
@@ -78,7 +78,7 @@ export function profileFacts(
     workspace,
     basePort: base.port,
     basePortSource: base.source,
-    ports: wireSpans(spans),
+    ports: wireSpans(spans, keyRanges(parsed)),
     cdpUrls,
     services: serviceNames(source.portProfile ?? 'default'),
     configValid: parsed ? validity.valid : undefined,
@@ -87,6 +87,17 @@ export function profileFacts(
     env: source.env,
   };
   return { source, parsed, summary, spans, workspaces };
+}
+
+/** Where a key (dot path) sits in the config, its line index built once for all the keys asked. */
+function keyRanges(parsed: ParsedConfig | undefined): (key: string) => LspRange | undefined {
+  let lines: LineIndex | undefined;
+  return (key) => {
+    const m = parsed && memberAt(parsed.root, key.split('.'));
+    if (!m || !parsed) return undefined;
+    lines ??= new LineIndex(parsed.text);
+    return lines.range(m.keyStart, m.keyEnd);
+  };
 }
 
 /** A diagnostic as the client sees it: a message and a line/column range in a named file. */

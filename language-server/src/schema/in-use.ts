@@ -27,7 +27,7 @@ export function schemaFromJson(json: JsonSchema, source: SchemaInUse['source'], 
 }
 
 export function droppedNote(dropped: number): string | undefined {
-  return dropped ? `${dropped} conditional constraints (not/if) of the CLI schema are not checked` : undefined;
+  return dropped ? `a few rules that tie plugin settings together (${dropped} not/if/then/else keywords of the CLI's schema) are not checked here; "openclaw config validate" checks them` : undefined;
 }
 
 /** The schema in use from the CLI's JSON Schema (already repaired when it comes from the disk cache). */

@@ -1,0 +1,37 @@
+// How the Profiles view and the status items word counts, paths and port lists. Pure, so it is unit-tested
+// without an editor.
+import { spanText, type Conflict, type ProfileSummary } from '../../language-server/src/protocol';
+
+/** "1 conflict", "2 conflicts". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A path under the OpenClaw home written from `~`, as OpenClaw itself expands `~` in a config. */
+export function homeRelative(p: string, home: string | undefined): string {
+  if (!home) return p;
+  const h = home.replace(/[\\/]+$/, '');
+  if (p === h) return '~';
+  const rest = p.startsWith(h) ? p.slice(h.length) : undefined;
+  return rest && /^[\\/]/.test(rest) ? `~${rest}` : p;
+}
+
+/** "base 18809 · 18811, 18819, 18820-18919": the base, then every other span in layout order. A profile with a
+ *  far explicit cdpPort reads as two places, not as one run of tens of thousands of ports. */
+export function portsDescription(p: Pick<ProfileSummary, 'basePort' | 'ports'>): string {
+  const rest = p.ports.filter((s) => !(s.role === 'gateway' && s.from === p.basePort)).map(spanText);
+  return `base ${p.basePort}${rest.length ? ` · ${rest.join(', ')}` : ''}`;
+}
+
+/** Of a port clash, the other profile's spans that this profile's ports meet: "CDP range 18800-18899, CDP port (work) 18850". */
+export function otherSpans(c: Pick<Conflict, 'profiles' | 'overlaps'>, me: string): string {
+  const side = c.profiles[0] === me ? 1 : 0;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const pair of c.overlaps) {
+    const s = pair[side];
+    const text = `${s.label} ${spanText(s)}`;
+    if (!seen.has(text)) { seen.add(text); out.push(text); }
+  }
+  return out.join(', ');
+}
