@@ -1,6 +1,7 @@
 // The nearest base port whose whole derived set is clear of every other profile's ports and of ports in use.
 import type { PortSpan } from '../protocol';
 import { CDP_FIRST_OFFSET, cdpRangeFor, MAX_BASE_PORT, portSpans } from './ports';
+import type { ProfileRules } from './profile-rules';
 
 export interface FreeBaseQuery {
   near: number;
@@ -10,6 +11,7 @@ export interface FreeBaseQuery {
   ownCdpPorts?: { profile: string; port: number }[];
   inUse?: Set<number>;
   min?: number;
+  rules?: ProfileRules;
 }
 
 export function findFreeBase(q: FreeBaseQuery): number | undefined {
@@ -28,7 +30,7 @@ export function findFreeBase(q: FreeBaseQuery): number | undefined {
 function fits(base: number, q: FreeBaseQuery): boolean {
   // A base whose CDP range would run past 65535 gets the CLI's fallback range, shared by all such bases.
   if (cdpRangeFor(base)[0] !== base + CDP_FIRST_OFFSET) return false;
-  const spans = portSpans({ base, cdpPorts: q.ownCdpPorts ?? [], retiredCanvas: false });
+  const spans = portSpans({ base, cdpPorts: q.ownCdpPorts ?? [], rules: q.rules });
   for (const s of spans) {
     for (const t of q.taken) if (s.from <= t.to && t.from <= s.to) return false;
     if (q.inUse) for (let p = s.from; p <= s.to; p++) if (q.inUse.has(p)) return false;

@@ -2,16 +2,18 @@
 // home and every state/config dir itself, and re-reads within a debounce after any change.
 import { watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
-import type { DeclaredInstance } from '../protocol';
-import { discoverProfiles, type ProfileSource } from './discovery';
+import type { DeclaredInstance, SkippedFolder } from '../protocol';
+import { discoverHost, type ProfileSource } from './discovery';
 import { readConfigText } from './model';
 import { samePathKey } from './paths';
+import type { ProfileRules } from './profile-rules';
 
-export interface WatchInputs { home: string; env: NodeJS.ProcessEnv; declared: DeclaredInstance[] }
-export interface DiskSnapshot { home: string; sources: ProfileSource[]; texts: Map<string, string | undefined> }
+export interface WatchInputs { home: string; env: NodeJS.ProcessEnv; declared: DeclaredInstance[]; rules?: ProfileRules }
+export interface DiskSnapshot { home: string; sources: ProfileSource[]; skipped: SkippedFolder[]; texts: Map<string, string | undefined> }
 
 export class HostWatcher {
   private sources: ProfileSource[] = [];
+  private skipped: SkippedFolder[] = [];
   private texts = new Map<string, string | undefined>();
   private watchers = new Map<string, FSWatcher>();
   private timer: NodeJS.Timeout | undefined;
@@ -22,7 +24,7 @@ export class HostWatcher {
   constructor(private readonly inputs: WatchInputs, private readonly onChange: () => void, private readonly log: (m: string) => void, private readonly debounceMs = 150) {}
 
   snapshot(): DiskSnapshot {
-    return { home: this.inputs.home, sources: this.sources, texts: this.texts };
+    return { home: this.inputs.home, sources: this.sources, skipped: this.skipped, texts: this.texts };
   }
 
   async start(): Promise<void> {
@@ -34,12 +36,13 @@ export class HostWatcher {
 
   async reread(): Promise<void> {
     const run = async () => {
-      const sources = await discoverProfiles(this.inputs.home, this.inputs.env, this.inputs.declared);
+      const { sources, skipped } = await discoverHost(this.inputs.home, this.inputs.env, this.inputs.declared, { rules: this.inputs.rules });
       const texts = new Map<string, string | undefined>();
       await Promise.all(sources.map(async (s) => texts.set(samePathKey(s.configPath), await readConfigText(s.configPath))));
       if (this.disposed) return;
-      const changed = !sameSnapshot(this.sources, this.texts, sources, texts);
+      const changed = !sameSnapshot(this.sources, this.texts, sources, texts) || JSON.stringify(skipped) !== JSON.stringify(this.skipped);
       this.sources = sources;
+      this.skipped = skipped;
       this.texts = texts;
       this.rewatch();
       if (changed) this.onChange();
