@@ -10,6 +10,7 @@ import { doctorDiagnostics, type DoctorFinding } from './host/doctor';
 import { isolationDiagnostics } from './host/isolation';
 import { profilesOfFile, type HostState } from './host/model';
 import { overriddenPortDiagnostics } from './host/overridden-port';
+import { serviceDriftDiagnostics } from './host/service-drift';
 import { NEWEST_RULES, type ProfileRules } from './host/profile-rules';
 import { mdnsAdvertisers, mdnsClashDiagnostics } from './validate/mdns';
 
@@ -38,7 +39,7 @@ export function diagnose(input: DiagnoseInput): ConfigDiagnostic[] {
   const { host, configPath } = input.profile;
   out.push(...isolationDiagnostics(host, configPath, input.parsed));
   const [me] = profilesOfFile(host, configPath);
-  if (me) out.push(...overriddenPortDiagnostics(me, input.parsed));
+  if (me) out.push(...overriddenPortDiagnostics(me, input.parsed), ...serviceDriftDiagnostics(me, input.parsed));
   if (me) out.push(...mdnsClashDiagnostics(me.summary.name, mdnsAdvertisers(host.profiles.map((x) => ({ name: x.summary.name, root: x.parsed?.root }))), input.parsed.root));
   out.push(...(input.livePorts ?? []));
   out.push(...doctorDiagnostics(input.doctorFindings ?? [], input.parsed));

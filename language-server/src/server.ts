@@ -130,7 +130,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
       const key = p && byRealPath.get(s.pathKeys.keyOf(p));
       if (key && texts.has(key)) texts.set(key, d.getText());
     }
-    s.host = assembleHost(snap.home, snap.sources, texts, env, s.schema, s.analyses, { rules: s.rules, skipped: snap.skipped, keyOf: s.pathKeys.keyOf });
+    s.host = assembleHost(snap.home, snap.sources, texts, env, s.schema, s.analyses, { rules: s.rules, skipped: snap.skipped, services: snap.services, keyOf: s.pathKeys.keyOf });
   }
 
   function publishModel(): void {
@@ -336,6 +336,11 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
       for (const diagnostic of params.context.diagnostics) {
         const fixes = ((diagnostic.data as { fixes?: FixData[] } | undefined)?.fixes) ?? [];
         for (const f of fixes) {
+          if (f.kind === 'reinstall-service') {
+            const title = `Reinstall the service of "${f.profile}" from its config (openclaw gateway install --force)`;
+            actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: 'openclaw.reinstallService', arguments: [f.profile] } });
+            continue;
+          }
           const fix = fixFor(parsed, f, (profile) => freeBaseFor(profile, undefined, inUse?.excluding(profileNamed(profile))));
           if (!fix) continue;
           actions.push({

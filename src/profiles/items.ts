@@ -2,6 +2,7 @@
 // so nothing secret can reach a label or tooltip.
 import * as vscode from 'vscode';
 import { formatPorts, spanText, type ConfigProblem, type Conflict, type CrashLoop, type LiveStateResult, type ProfileSummary } from '../../language-server/src/protocol';
+import { hostTreeItem, isHostNode, type HostNode } from './host-items';
 
 export type ProfileState = 'crash-loop' | 'running' | 'starting' | 'stopped' | 'conflict' | 'invalid' | 'missing';
 
@@ -12,7 +13,8 @@ export type Node =
   | { type: 'port'; profile: ProfileSummary; label: string; value: string; clash: boolean }
   | { type: 'service'; profile: ProfileSummary }
   | { type: 'conflict'; profile: ProfileSummary; conflict: Conflict }
-  | { type: 'error'; profile: ProfileSummary; problem: ConfigProblem };
+  | { type: 'error'; profile: ProfileSummary; problem: ConfigProblem }
+  | HostNode;
 
 export function stateOf(profile: ProfileSummary, live: LiveStateResult[string] | undefined, conflicts: Conflict[]): { state: ProfileState; live: string } {
   const liveName = live?.state ?? 'unknown';
@@ -70,6 +72,7 @@ export function serviceName(p: ProfileSummary): string {
 }
 
 export function toTreeItem(node: Node): vscode.TreeItem {
+  if (isHostNode(node)) return hostTreeItem(node);
   switch (node.type) {
     case 'profile': {
       const p = node.profile;
@@ -82,6 +85,7 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       item.contextValue = `profile:${running ? 'running' : 'stopped'}${node.conflicts.length ? ':conflict' : ''}${invalid ? ':invalid' : ''}`;
       const md = new vscode.MarkdownString(undefined, true);
       md.appendMarkdown(`**${p.name}** — ${STATE_TEXT[node.state]}\n\n`);
+      if (p.foundBy) md.appendMarkdown(`Found by ${escape(p.foundBy)}\n\n`);
       if (node.crashLoop) {
         md.appendMarkdown(`$(debug-restart) Restarted ${node.crashLoop.restarts} times in the last minutes: ${escape(node.crashLoop.signs.join('; '))}\n\n`);
         if (node.crashLoop.lastError) md.appendMarkdown(`Last error: \`${node.crashLoop.lastError.replace(/`/g, "'")}\`\n\n`);

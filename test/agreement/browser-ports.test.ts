@@ -5,39 +5,22 @@
 // are checked; the releases' `gateway status` does not print these ports.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { portSpans } from '../../language-server/src/host/ports';
 import { rulesFor } from '../../language-server/src/host/profile-rules';
-import { NODE24_BIN, OPENCLAW } from '../support/paths';
-import { isolatedEnv, makeTempHome, olderReleases, requireOpenclaw, run } from './cli-tools';
+import { runCliProbe } from '../support/cli-probe';
+import { OPENCLAW } from '../support/paths';
+import { olderReleases, requireOpenclaw } from './cli-tools';
 
-// Finds the module that defines resolveBrowserConfig by its source and its export alias (bundle names change per
-// release), calls it for each config on stdin, prints what it derived.
+// What the release's resolveBrowserConfig derives for each config; a config it refuses is reported as such.
 const PROBE = `
-import { readdirSync, readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-const dist = process.argv[1];
-let resolve;
-for (const f of readdirSync(dist).filter((f) => /\\.m?js$/.test(f))) {
-  const t = readFileSync(dist + '/' + f, 'utf8');
-  if (!t.includes('function resolveBrowserConfig(')) continue;
-  const names = /export \\{([^}]*)\\}/.exec(t.slice(t.lastIndexOf('export {')))?.[1] ?? '';
-  const alias = names.split(',').map((x) => x.trim().split(/\\s+as\\s+/)).find(([n]) => n === 'resolveBrowserConfig');
-  if (alias) { resolve = (await import(pathToFileURL(dist + '/' + f).href))[alias[1] ?? alias[0]]; break; }
-}
-if (!resolve) throw new Error('no resolveBrowserConfig in ' + dist);
-let input = '';
-for await (const chunk of process.stdin) input += chunk;
-const out = JSON.parse(input).map((cfg) => {
-  try {
-    const r = resolve(cfg.browser, cfg);
-    return { control: r.controlPort, cdp: [r.cdpPortRangeStart, r.cdpPortRangeEnd], relay: r.extensionRelayDefaultPort ?? null };
-  } catch (e) {
-    return { error: String(e.message) };
-  }
-});
-process.stdout.write(JSON.stringify(out));
-`;
+  return input.map((cfg) => {
+    try {
+      const r = fns.resolveBrowserConfig(cfg.browser, cfg);
+      return { control: r.controlPort, cdp: [r.cdpPortRangeStart, r.cdpPortRangeEnd], relay: r.extensionRelayDefaultPort ?? null };
+    } catch (e) {
+      return { error: String(e.message) };
+    }
+  });`;
 
 interface Derived { control: number; cdp: [number, number]; relay: number | null }
 type CliDerived = Derived | { error: string };
@@ -50,16 +33,8 @@ function configs(count: number, seed: number): { gateway: { port: number }; brow
   return bases.map((port, i) => (i % 3 === 2 ? { gateway: { port }, browser: { cdpPortRangeStart: 1 + Math.floor(rand() * (65535 - 99)) } } : { gateway: { port } }));
 }
 
-async function cliDerived(bin: string, cases: unknown[]): Promise<CliDerived[]> {
-  const dist = path.join(path.dirname(path.dirname(bin)), 'openclaw', 'dist');
-  const home = await makeTempHome('openclaw-browser-ports-');
-  try {
-    const r = await run(path.join(NODE24_BIN, 'node'), ['--input-type=module', '-e', PROBE, dist], { env: isolatedEnv(home.dir), input: JSON.stringify(cases) });
-    assert.equal(r.code, 0, r.stderr.slice(0, 2000));
-    return JSON.parse(r.stdout) as CliDerived[];
-  } finally {
-    await home.remove();
-  }
+function cliDerived(bin: string, cases: unknown[]): Promise<CliDerived[]> {
+  return runCliProbe<CliDerived[]>(bin, ['resolveBrowserConfig'], PROBE, cases);
 }
 
 async function agree(version: string, bin: string): Promise<void> {

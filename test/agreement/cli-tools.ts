@@ -59,15 +59,14 @@ export function isolatedEnv(home: string, extra: Record<string, string> = {}): N
 
 export interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }
 
-export function run(cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; input?: string }): Promise<Run> {
+export function run(cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number }): Promise<Run> {
   const t0 = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env: opts.env, cwd: opts.cwd ?? REPO, stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-    if (opts.input !== undefined) child.stdin!.end(opts.input);
+    const child = spawn(cmd, args, { env: opts.env, cwd: opts.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout!.on('data', (d) => { stdout += d; });
-    child.stderr!.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
     child.on('error', (e) => { clearTimeout(timer); reject(e); });
     child.on('close', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stdout, stderr, ms: Date.now() - t0 }); });

@@ -13,6 +13,7 @@ import { samePathKey } from './paths';
 import { profileFacts, type ProfileFacts } from './profile';
 import { NEWEST_RULES, type ProfileRules } from './profile-rules';
 import { realPathKey, type PathKeyOf } from './real-paths';
+import { matchServices, readServiceFiles, type ServiceFile } from './installed-services';
 
 export interface HostState {
   home: string;
@@ -58,13 +59,13 @@ export interface HostInputs {
 
 export async function loadHost(inputs: HostInputs): Promise<HostState> {
   const rules = inputs.rules ?? NEWEST_RULES;
-  const { sources, skipped } = await discoverHost(inputs.home, inputs.env, inputs.declared, { rules });
+  const [{ sources, skipped }, services] = await Promise.all([discoverHost(inputs.home, inputs.env, inputs.declared, { rules }), readServiceFiles(inputs.home)]);
   const texts = new Map<string, string | undefined>();
   const overrides = new Map([...(inputs.overrides ?? [])].map(([p, t]) => [realPathKey(p), t]));
   await Promise.all(sources.map(async (s) => {
     texts.set(samePathKey(s.configPath), overrides.get(realPathKey(s.configPath)) ?? await readConfigText(s.configPath));
   }));
-  return assembleHost(inputs.home, sources, texts, inputs.env, inputs.schema, undefined, { rules, skipped, keyOf: realPathKey });
+  return assembleHost(inputs.home, sources, texts, inputs.env, inputs.schema, undefined, { rules, skipped, services, keyOf: realPathKey });
 }
 
 export interface ConfigAnalysis { text: string; schema: SchemaInUse; parsed: ParsedConfig; diagnostics: ConfigDiagnostic[]; valid: boolean; errors: number; firstError?: ConfigDiagnostic }
@@ -103,6 +104,8 @@ export function firstInText(list: ConfigDiagnostic[]): ConfigDiagnostic | undefi
 
 export interface AssembleOptions {
   rules?: ProfileRules;
+  /** The gateway service files installed for this home. */
+  services?: ServiceFile[];
   skipped?: SkippedFolder[];
   /** Real-path keys (the server caches them); plain path normalisation without one. */
   keyOf?: PathKeyOf;
@@ -122,6 +125,11 @@ export function assembleHost(home: string, sources: ProfileSource[], texts: Map<
     return profileFacts(s, entry?.parsed, home, { valid: entry?.valid, errors: entry?.errors ?? 0, firstError: entry?.firstError, diagnostics: entry?.diagnostics }, rules, keyOf);
   });
   analyses.retain(keys);
+  const targets = profiles.map((p) => ({ name: p.summary.name, portProfile: p.source.portProfile, basePort: p.summary.basePort, configKey: p.keys.config, stateKey: p.keys.state, configPath: p.summary.configPath }));
+  for (const [name, services] of matchServices(opts.services ?? [], targets, keyOf)) {
+    const p = profiles.find((x) => x.summary.name === name)!;
+    p.summary.installedServices = services;
+  }
   return { home, profiles, conflicts: findConflicts(profiles), skipped: opts.skipped ?? [], rules, keyOf };
 }
 
