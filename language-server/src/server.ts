@@ -313,7 +313,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const profile = profileOfPath(filePath(doc.uri));
-    return hover(parsedOf(doc), doc.offsetAt(params.position), s.schema, profile?.summary.basePortSource === 'config' ? profile.summary.basePort : undefined);
+    return hover(parsedOf(doc), doc.offsetAt(params.position), s.schema, profile && profile.summary.basePortSource !== 'default' && profile.summary.basePortSource !== 'hash' ? profile.summary.basePort : undefined);
   }, null));
 
   connection.onCompletion((params) => guard(() => {
