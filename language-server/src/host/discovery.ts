@@ -86,7 +86,7 @@ export async function discoverHost(home: string, env: NodeJS.ProcessEnv, declare
     const dirs = new Set([defaultDir, ...folders, ...found.map((p) => p.stateDir)]);
     for (const lock of await liveLocks(dirs, rules, opts)) {
       if (!lock.configPath || found.some((p) => samePathKey(p.configPath) === samePathKey(lock.configPath!))) continue;
-      found.push(fromLock(lock, found, home, rules));
+      found.push(await fromLock(lock, found, home, rules));
     }
   }
   return { sources: found, skipped };
@@ -120,9 +120,18 @@ async function liveLocks(stateDirs: Set<string>, rules: ProfileRules, opts: Disc
   });
 }
 
-function fromLock(lock: GatewayLock & { file: string }, taken: ProfileSource[], home: string, rules: ProfileRules): ProfileSource {
+/** The state dir a running process was given, for locks that do not name theirs (releases before 2026.8.1). */
+async function stateDirOfPid(pid: number, home: string): Promise<string | undefined> {
+  let environ: string;
+  try { environ = await fs.readFile(`/proc/${pid}/environ`, 'utf8'); } catch { return undefined; }
+  const vars = new Map(environ.split('\0').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  const dir = vars.get('OPENCLAW_STATE_DIR')?.trim();
+  return dir ? path.resolve(expandHome(dir, vars.get('HOME') || home)) : path.join(vars.get('OPENCLAW_HOME') || vars.get('HOME') || home, '.openclaw');
+}
+
+async function fromLock(lock: GatewayLock & { file: string }, taken: ProfileSource[], home: string, rules: ProfileRules): Promise<ProfileSource> {
   const configPath = path.resolve(lock.configPath!);
-  const stateDir = path.resolve(lock.stateDir ?? path.dirname(configPath));
+  const stateDir = path.resolve(lock.stateDir ?? (await stateDirOfPid(lock.pid, home)) ?? path.dirname(configPath));
   const base = path.basename(configPath).replace(/\.json5?$/i, '');
   const name = base && base !== 'openclaw' ? base : path.basename(stateDir).replace(/^\.openclaw-?/, '') || 'gateway';
   const runEnv: Record<string, string> = { OPENCLAW_STATE_DIR: stateDir, OPENCLAW_CONFIG_PATH: configPath };
