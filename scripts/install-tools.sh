@@ -2,11 +2,16 @@
 # Installs the test tools this project runs against: Debian's Chromium, zsh and fish, Node 24 (from the npm registry),
 # code-server (a real VS Code workbench + extension host), playwright-core and the real OpenClaw CLI.
 # Pinned, idempotent, into the gitignored .tools/ folder. Usage: scripts/install-tools.sh [--no-openclaw]
+# (--no-openclaw skips the pinned CLI and the older releases alike).
 set -euo pipefail
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_VERSION=1.65.1
 OPENCLAW_VERSION=2026.9.6
+# Older releases, one from each of the three months before 2026.9, each in a folder of its own: the profile rules
+# (language-server/src/host/profile-rules.ts) are keyed to the CLI's version and checked against each of them.
+# Together about 1.6 GB and 1.5 min (2026.6.35: 350 MB, 7.1: 370 MB, 8.1: 900 MB; 25-35 s each).
+OLDER_OPENCLAW_VERSIONS="2026.6.35 2026.7.1 2026.8.1"
 
 # Run through `npm run`, this script inherits npm's own settings (npm_config_*, npm_package_*, and the outer Node's
 # version in npm_config_user_agent) and npm's shims on PATH. The nested installs below must start from a clean npm:
@@ -72,5 +77,8 @@ install_pkgs() { # dir marker-file what-it-costs packages...
 install_pkgs "$TOOLS/cs" node_modules/.bin/code-server "a real VS Code workbench and its browser driver: about 620 MB, 2-4 min" "code-server@$CODE_SERVER_VERSION" "playwright-core@$PLAYWRIGHT_VERSION"
 if [ "${1:-}" != "--no-openclaw" ]; then
   install_pkgs "$TOOLS/openclaw" node_modules/.bin/openclaw "the OpenClaw CLI the tests run against: about 650 MB, under 1 min" "openclaw@$OPENCLAW_VERSION"
+  for v in $OLDER_OPENCLAW_VERSIONS; do
+    install_pkgs "$TOOLS/openclaw-$v" node_modules/.bin/openclaw "an older release the profile rules are checked against: 350-900 MB, under 1 min" "openclaw@$v"
+  done
 fi
-step "ready: node $(node --version), code-server $("$TOOLS/cs/node_modules/.bin/code-server" --version | tail -1 | cut -d' ' -f1)$([ -x "$TOOLS/openclaw/node_modules/.bin/openclaw" ] && echo ", $("$TOOLS/openclaw/node_modules/.bin/openclaw" --version)")"
+step "ready: node $(node --version), code-server $("$TOOLS/cs/node_modules/.bin/code-server" --version | tail -1 | cut -d' ' -f1)$([ -x "$TOOLS/openclaw/node_modules/.bin/openclaw" ] && echo ", $("$TOOLS/openclaw/node_modules/.bin/openclaw" --version), older: $OLDER_OPENCLAW_VERSIONS")"

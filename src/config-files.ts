@@ -1,9 +1,15 @@
 // Gives the OpenClaw config language to files that are configs by location rather than by name: any file a
 // known profile points at (OPENCLAW_CONFIG_PATH) and any file matching the user's globs.
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostModel } from '../language-server/src/protocol';
 import { LANGUAGE_ID } from './client';
+
+/** A profile's config opened through a link is still that profile's config. */
+function realPath(p: string): string {
+  try { return realpathSync.native(p); } catch { return path.resolve(p); }
+}
 
 export class ConfigFiles implements vscode.Disposable {
   private profileConfigs = new Set<string>();
@@ -16,7 +22,7 @@ export class ConfigFiles implements vscode.Disposable {
   }
 
   setModel(model: HostModel): void {
-    this.profileConfigs = new Set(model.profiles.map((p) => path.resolve(p.configPath)));
+    this.profileConfigs = new Set(model.profiles.map((p) => realPath(p.configPath)));
     this.claimAll();
   }
 
@@ -29,7 +35,7 @@ export class ConfigFiles implements vscode.Disposable {
     const file = path.resolve(doc.uri.fsPath);
     const base = path.basename(file);
     if (base === 'openclaw.json' || base.endsWith('.openclaw.json')) return true;
-    if (this.profileConfigs.has(file)) return true;
+    if (this.profileConfigs.has(realPath(file))) return true;
     const globs = vscode.workspace.getConfiguration('openclaw').get<string[]>('configGlobs', []);
     return globs.some((g) => vscode.languages.match({ pattern: g }, doc) > 0);
   }

@@ -7,6 +7,7 @@ import { createClient } from './client';
 import { ConfigFiles } from './config-files';
 import { SchemaStatus } from './language-status';
 import { ProfilesTree } from './profiles/tree';
+import { SkippedDecorations } from './profiles/host-items';
 import { LiveStatePoller } from './profiles/live-state';
 import { ProfilesStatusBar } from './profiles/status-bar';
 import { PortMapPanel } from './profiles/port-map-view';
@@ -26,7 +27,9 @@ export function activate(context: vscode.ExtensionContext): OpenClawApi {
   const tree = new ProfilesTree();
   const schemaStatus = new SchemaStatus();
   const configFiles = new ConfigFiles();
+  const skippedDecorations = new SkippedDecorations();
   const onModel = (model: HostModel) => {
+    skippedDecorations.setSkipped(model.skipped ?? []);
     tree.setModel(model);
     configFiles.setModel(model);
     schemaStatus.update(model.schema);
@@ -46,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): OpenClawApi {
   };
   const deps: ActionDeps = { client, tree, terminals, output, refresh };
 
-  context.subscriptions.push(output, schemaStatus, configFiles, treeView, statusBar, poller, terminals, portMap, { dispose: () => void client.stop() });
+  context.subscriptions.push(output, schemaStatus, configFiles, skippedDecorations, treeView, statusBar, poller, terminals, portMap, { dispose: () => void client.stop() });
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   for (const [id, handler] of Object.entries(HANDLERS)) register(id, (arg) => handler(deps, arg));
   register('openclaw.newProfile', (opts) => newProfile(deps, (opts ?? {}) as Parameters<typeof newProfile>[1]));
@@ -79,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): OpenClawApi {
     refresh,
   };
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    const internals: Internals = { api, client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, poller, terminals, portMap, deps, refresh, logUri: context.logUri, setPrompt, activationMs: Date.now() - started };
+    const internals: Internals = { api, client, tree, treeView: treeView as vscode.TreeView<unknown>, statusBar, poller, terminals, portMap, skippedDecorations, deps, refresh, logUri: context.logUri, setPrompt, activationMs: Date.now() - started };
     Object.defineProperty(api, INTERNALS, { value: internals, enumerable: false });
   }
   return api;

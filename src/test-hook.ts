@@ -10,6 +10,7 @@ import type { Terminals } from './gateway/terminals';
 import type { LiveStatePoller } from './profiles/live-state';
 import type { PortMapPanel } from './profiles/port-map-view';
 import type { ProfilesStatusBar } from './profiles/status-bar';
+import type { SkippedDecorations } from './profiles/host-items';
 import type { ProfilesTree } from './profiles/tree';
 
 export const INTERNALS = Symbol.for('openclaw-gateways.internals');
@@ -23,6 +24,7 @@ export interface Internals {
   poller: LiveStatePoller;
   terminals: Terminals;
   portMap: PortMapPanel;
+  skippedDecorations: SkippedDecorations;
   deps: ActionDeps;
   /** Where this extension's logs (and its output channel's file) live. */
   logUri: vscode.Uri;

@@ -1,6 +1,6 @@
 // openclaw-config-check: the language server's core on the command line, for CI and other editors.
 //   openclaw-config-check [--json] [--openclaw CLI] FILE...      exit 0 all valid, 1 any invalid, 2 usage
-//   openclaw-config-check --profiles [--home DIR] [--json]      exit 0 no conflicts, 1 conflicts, 2 usage
+//   openclaw-config-check --profiles [--home DIR] [--openclaw CLI] [--json]   exit 0 no conflicts, 1 conflicts, 2 usage
 //   openclaw-config-check --print-schema [--openclaw CLI]       the repaired JSON Schema, for $schema and other editors
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -11,11 +11,13 @@ import { loadCliSchema } from './schema/cli-loader';
 import { checkText, isValid } from './validate/check';
 import { loadHost } from './host/model';
 import { resolveHome } from './host/paths';
+import { rulesFor } from './host/profile-rules';
+import { cliVersion } from './openclaw-cli/version';
 import { CDP_RANGE_ROLE } from './host/ports';
 import { formatPorts, spanText } from './protocol';
 
 const USAGE = `usage: openclaw-config-check [--json] [--openclaw CLI] FILE...
-       openclaw-config-check --profiles [--home DIR] [--json]
+       openclaw-config-check --profiles [--home DIR] [--openclaw CLI] [--json]
        openclaw-config-check --print-schema [--openclaw CLI]`;
 
 interface Args { json: boolean; profiles: boolean; printSchema: boolean; home?: string; openclaw?: string; files: string[] }
@@ -42,7 +44,6 @@ function parseArgs(argv: string[]): Args | string {
   if (a.printSchema) return a.files.length || a.profiles ? '--print-schema takes no files and no --profiles' : a;
   if (a.profiles && a.files.length) return '--profiles takes no files';
   if (!a.profiles && !a.files.length) return 'no files given';
-  if (a.profiles && a.openclaw) return '--openclaw goes with files, not --profiles';
   return a;
 }
 
@@ -87,13 +88,19 @@ async function checkFiles(args: Args, out: (s: string) => void): Promise<number>
 
 async function showProfiles(args: Args, out: (s: string) => void): Promise<number> {
   const home = resolveHome(args.home, process.env);
-  const host = await loadHost({ home, env: process.env, declared: [], schema: bundledSchemaInUse() });
+  // With --openclaw, the profile rules of that CLI's release (its ports, its lock dir); the newest without.
+  const version = args.openclaw ? await cliVersion(args.openclaw, process.env) : undefined;
+  if (version?.error) process.stderr.write(`openclaw-config-check: the newest profile rules apply: ${version.error}\n`);
+  const rules = rulesFor(version?.version);
+  const host = await loadHost({ home, env: process.env, declared: [], schema: bundledSchemaInUse(), rules });
   const model = {
     profiles: host.profiles.map(({ summary: p }) => ({
-      name: p.name, configPath: p.configPath, stateDir: p.stateDir, workspace: p.workspace,
+      name: p.name, origin: p.origin, ...(p.foundBy ? { foundBy: p.foundBy } : {}), configPath: p.configPath, stateDir: p.stateDir, workspace: p.workspace,
       basePort: p.basePort, basePortSource: p.basePortSource, spans: p.ports,
     })),
     conflicts: host.conflicts.map((c) => ({ kind: c.kind, profiles: c.profiles, ports: c.ports, message: c.message })),
+    skipped: host.skipped,
+    rules: rules.since,
   };
   // The --json shape predates the one list of spans and is kept for scripts that read it.
   const json = {
@@ -106,14 +113,17 @@ async function showProfiles(args: Args, out: (s: string) => void): Promise<numbe
   };
   if (args.json) out(JSON.stringify(json, null, 2));
   else {
-    out(`OpenClaw profiles in ${home}: ${model.profiles.length}`);
+    out(`OpenClaw profiles in ${home}: ${model.profiles.length} (profile rules as of OpenClaw ${rules.since})`);
     for (const p of model.profiles) {
       out(`\n${p.name}  base ${p.basePort} (${p.basePortSource})`);
+      if (p.foundBy) out(`  found by   ${p.foundBy}`);
       out(`  config     ${p.configPath}`);
       out(`  state dir  ${p.stateDir}`);
       out(`  workspace  ${p.workspace}`);
       out(`  ports      ${p.spans.map((s) => `${s.label} ${spanText(s)}`).join(' · ')}`);
     }
+    if (model.skipped.length) out(`\nSkipped, no --profile reaches ${model.skipped.length === 1 ? 'this folder' : `these ${model.skipped.length} folders`}:`);
+    for (const f of model.skipped) out(`  ${f.dir}: ${f.reason}`);
     out(model.conflicts.length ? `\nConflicts: ${model.conflicts.length}` : '\nNo conflicts.');
     for (const c of model.conflicts) out(`  ${c.kind}: ${c.message}${c.ports.length ? ` [${formatPorts(c.ports)}]` : ''}`);
   }

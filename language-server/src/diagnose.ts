@@ -8,8 +8,10 @@ import { checkParsed, type CheckResult } from './validate/check';
 import type { ConfigDiagnostic } from './validate/diagnostic';
 import { doctorDiagnostics, type DoctorFinding } from './host/doctor';
 import { isolationDiagnostics } from './host/isolation';
-import type { HostState } from './host/model';
-import { samePathKey } from './host/paths';
+import { profilesOfFile, type HostState } from './host/model';
+import { overriddenPortDiagnostics } from './host/overridden-port';
+import { serviceDriftDiagnostics } from './host/service-drift';
+import { NEWEST_RULES, type ProfileRules } from './host/profile-rules';
 import { mdnsAdvertisers, mdnsClashDiagnostics } from './validate/mdns';
 
 export interface DiagnoseInput {
@@ -24,14 +26,20 @@ export interface DiagnoseInput {
   /** The last doctor findings for this config; re-anchored by path on every call, so edits since the doctor ran
    *  do not leave them on the wrong key. */
   doctorFindings?: DoctorFinding[];
+  /** The profile rules of the CLI release in use: which keys it rejects, which ports a profile really gets. */
+  rules?: ProfileRules;
 }
 
 export function diagnose(input: DiagnoseInput): ConfigDiagnostic[] {
-  const out = [...(input.checked ?? checkParsed(input.parsed, input.schema)).diagnostics];
+  const rules = input.rules ?? NEWEST_RULES;
+  // Releases before 2026.8.1 accept canvasHost and ignore it.
+  const out = (input.checked ?? checkParsed(input.parsed, input.schema)).diagnostics
+    .filter((d) => rules.canvasHostRejected || !(d.code === 'retired-key' && d.path === 'canvasHost'));
   if (!input.profile) return out;
   const { host, configPath } = input.profile;
   out.push(...isolationDiagnostics(host, configPath, input.parsed));
-  const me = host.profiles.find((x) => samePathKey(x.summary.configPath) === samePathKey(configPath));
+  const [me] = profilesOfFile(host, configPath);
+  if (me) out.push(...overriddenPortDiagnostics(me, input.parsed), ...serviceDriftDiagnostics(me, input.parsed));
   if (me) out.push(...mdnsClashDiagnostics(me.summary.name, mdnsAdvertisers(host.profiles.map((x) => ({ name: x.summary.name, root: x.parsed?.root }))), input.parsed.root));
   out.push(...(input.livePorts ?? []));
   out.push(...doctorDiagnostics(input.doctorFindings ?? [], input.parsed));

@@ -2,10 +2,32 @@
 // Both sides import this file; nothing here may import `vscode` or server internals.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
-export type BasePortSource = 'env' | 'config' | 'hash' | 'default';
+/** Where a base port comes from, highest first: `gateway run --port`, OPENCLAW_GATEWAY_PORT (which `--profile dev`
+ *  sets to 19001 when unset), gateway.port, the profile name's hash, 18789. */
+export type BasePortSource = 'cli' | 'env' | 'config' | 'hash' | 'default';
 
-/** How a profile was found: the ~/.openclaw[-name] convention, the environment, or the instances setting. */
-export type ProfileOrigin = 'convention' | 'env' | 'setting';
+/** How a profile was found: the ~/.openclaw[-name] convention, the environment, the instances setting, or the
+ *  lock file of a gateway started by hand. */
+export type ProfileOrigin = 'convention' | 'env' | 'setting' | 'lock';
+
+/** A folder that looks like a profile but that no `--profile` reaches, and why. */
+export interface SkippedFolder { dir: string; reason: string }
+
+/** A gateway service `openclaw gateway install` wrote (a systemd user unit or a launchd agent), as read from its file. */
+export interface InstalledService {
+  manager: 'systemd' | 'launchd';
+  /** The unit's file name or the agent's label. */
+  name: string;
+  file: string;
+  /** What the service runs with: OPENCLAW_PROFILE, the port it pins (`--port`, OPENCLAW_GATEWAY_PORT), its config
+   *  and state dir. */
+  profile?: string;
+  port?: number;
+  configPath?: string;
+  stateDir?: string;
+  /** Where the service differs from the profile as it is configured now ("pins port 18809, the profile's is 18900"). */
+  drift: string[];
+}
 
 /** A gateway outside the naming convention, from the `openclaw.instances` setting. */
 export interface DeclaredInstance { name: string; configPath: string; stateDir: string; env?: Record<string, string> }
@@ -64,6 +86,10 @@ export interface ProfileSummary {
   firstError?: ConfigProblem;
   /** Extra environment a terminal needs to run this profile (instances outside the convention). */
   env: Record<string, string>;
+  /** How a profile outside the convention was found (the lock file of a running gateway, say). */
+  foundBy?: string;
+  /** The installed services that run this profile's gateway. */
+  installedServices?: InstalledService[];
 }
 
 export type ConflictKind = 'port' | 'configPath' | 'stateDir' | 'workspace' | 'cdpUrl';
@@ -90,6 +116,10 @@ export interface LspRange { start: { line: number; character: number }; end: { l
 export interface HostModel {
   home: string;
   profiles: ProfileSummary[];
+  /** Folders named like profiles that the CLI cannot address. */
+  skipped: SkippedFolder[];
+  /** The OpenClaw release whose profile rules the model follows (that of the CLI in use; the newest known without one). */
+  rules: string;
   conflicts: Conflict[];
   /** Which schema checks configs; `note` says why the CLI's is not in use, or what of it is left out. */
   schema: { source: 'cli' | 'bundled'; version?: string; note?: string };
@@ -140,7 +170,7 @@ export type CliCheck = { ok: true; path: string; version: string } | Refusal;
 export const CliCheckRequest = new RequestType<CliCheckParams, CliCheck, void>('openclaw/cliCheck');
 
 /** Actions on one profile that run in a terminal. */
-export type ProfileTask = 'launch' | 'installService' | 'uninstallService' | 'stopService' | 'status' | 'browserStatus' | 'logs' | 'doctor';
+export type ProfileTask = 'launch' | 'installService' | 'reinstallService' | 'uninstallService' | 'stopService' | 'status' | 'browserStatus' | 'logs' | 'doctor';
 export type SetupMode = 'quick' | 'guided';
 export type TerminalCommand =
   | { kind: ProfileTask; profile: string }

@@ -1,7 +1,7 @@
 // LSP wiring only: documents in, results out. Every answer comes from the core (diagnose, features, host model,
 // openclaw-cli); this file holds one session's state in one object and routes messages. server-main.ts is the
 // process entry, so a test or another runtime can start the same server on any connection.
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
@@ -30,8 +30,11 @@ import { fixFor } from './features/code-actions';
 import { portInlayHints } from './features/inlay-hints';
 import { toLspDiagnostic } from './to-lsp';
 import { HostWatcher } from './host/watcher';
-import { assembleHost, ConfigAnalyses, toProtocolModel, type HostState } from './host/model';
+import { assembleHost, ConfigAnalyses, EMPTY_HOST, profilesOfFile, toProtocolModel, type HostState } from './host/model';
 import { samePathKey, resolveHome } from './host/paths';
+import { NEWEST_RULES, rulesFor, type ProfileRules } from './host/profile-rules';
+import { RealPathKeys } from './host/real-paths';
+import type { ProfileFacts } from './host/profile';
 import { DEFAULT_BASE_PORT } from './host/ports';
 import { findFreeBase } from './host/free-port';
 import { defaultEphemeralRange, ephemeralPortRange, type PortRange } from './host/ephemeral-ports';
@@ -57,8 +60,13 @@ interface Session {
   readonly analyses: ConfigAnalyses;
   /** Pending validation per document uri. */
   readonly pending: Map<string, NodeJS.Timeout>;
-  /** The last doctor findings per config (samePathKey). */
+  /** The last doctor findings per config (real-path key). */
   readonly doctorFindings: Map<string, DoctorFinding[]>;
+  /** The profile rules of the CLI release in use. */
+  rules: ProfileRules;
+  readonly pathKeys: RealPathKeys;
+  /** Diagnostics published for profile configs no editor has open: uri -> what was sent. */
+  readonly closedPublished: Map<string, string>;
   readonly probes: CliProbes;
   /** Recent live-state observations per profile, for telling a crash loop from one restart. */
   readonly observations: ObservationWindows;
@@ -85,7 +93,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     trusted: false,
     storagePath: path.join(os.homedir(), '.cache', 'openclaw-gateways'),
     cliTimeouts: DEFAULT_CLI_TIMEOUTS,
-    host: { home: '', profiles: [], conflicts: [] },
+    host: EMPTY_HOST,
     listeners: new ListenerCache(),
     parsed: new Map(),
     analyses: new ConfigAnalyses(),
@@ -94,6 +102,9 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     probes: new CliProbes(env),
     observations: new ObservationWindows(),
     ephemeral: defaultEphemeralRange(),
+    rules: NEWEST_RULES,
+    pathKeys: new RealPathKeys(),
+    closedPublished: new Map(),
   };
 
   const log = (message: string) => connection.console.log(message);
@@ -104,9 +115,9 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   function parsedOf(doc: TextDocument): ParsedConfig {
     const hit = s.parsed.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.parsed;
-    const p = filePath(doc.uri);
     // A profile's config was parsed already when the host was re-assembled with this very text.
-    const parsed = (p && s.analyses.parsed(samePathKey(p), doc.getText())) || parseConfig(doc.getText());
+    const own = profileOfPath(filePath(doc.uri));
+    const parsed = (own && s.analyses.parsed(samePathKey(own.source.configPath), doc.getText())) || parseConfig(doc.getText());
     s.parsed.set(doc.uri, { version: doc.version, parsed });
     return parsed;
   }
@@ -116,12 +127,14 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     if (!s.watcher) return;
     const snap = s.watcher.snapshot();
     const texts = new Map(snap.texts);
+    // An open document is a profile's config when both name one file, through a link or `..` or in other case.
+    const byRealPath = new Map(snap.sources.map((src) => [s.pathKeys.keyOf(src.configPath), samePathKey(src.configPath)]));
     for (const d of documents.all()) {
       const p = filePath(d.uri);
-      const key = p && samePathKey(p);
+      const key = p && byRealPath.get(s.pathKeys.keyOf(p));
       if (key && texts.has(key)) texts.set(key, d.getText());
     }
-    s.host = assembleHost(snap.home, snap.sources, texts, env, s.schema, s.analyses);
+    s.host = assembleHost(snap.home, snap.sources, texts, env, s.schema, s.analyses, { rules: s.rules, skipped: snap.skipped, services: snap.services, keyOf: s.pathKeys.keyOf });
   }
 
   function publishModel(): void {
@@ -133,13 +146,46 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     reassemble();
     publishModel();
     revalidateAll();
+    publishClosed();
   }
 
   const profileNamed = (name: string | undefined) => s.host.profiles.find((p) => p.summary.name === name);
-  function profileOfPath(p: string | undefined) {
-    if (!p) return undefined;
-    const key = samePathKey(p);
-    return s.host.profiles.find((x) => samePathKey(x.summary.configPath) === key);
+  function profileOfPath(p: string | undefined): ProfileFacts | undefined {
+    return p ? profilesOfFile(s.host, p)[0] : undefined;
+  }
+
+  /** Every profile config of the host has its diagnostics in Problems, open or not, so Problems and the status bar
+   *  count the same clashes. A config no editor shows is published under its path as the profile names it; one
+   *  that is open, under whatever path it was opened by, and nowhere else, so it never appears twice. */
+  function publishClosed(): void {
+    const open = new Set(documents.all().map((d) => filePath(d.uri)).filter((p): p is string => !!p).map((p) => s.pathKeys.keyOf(p)));
+    const next = new Map<string, ProfileFacts>();
+    for (const p of s.host.profiles) {
+      if (!p.parsed || open.has(p.keys.config)) continue;
+      const uri = pathToFileURL(p.summary.configPath).toString();
+      if (![...next.values()].some((q) => q.keys.config === p.keys.config)) next.set(uri, p);
+    }
+    for (const uri of [...s.closedPublished.keys()]) {
+      if (next.has(uri)) continue;
+      s.closedPublished.delete(uri);
+      // An editor that has it open under this very uri publishes there itself.
+      if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    for (const [uri, p] of next) {
+      let diagnostics: ConfigDiagnostic[];
+      try {
+        diagnostics = diagnose({ parsed: p.parsed!, schema: s.schema, checked: { parsed: p.parsed!, diagnostics: p.diagnostics }, profile: { host: s.host, configPath: p.summary.configPath }, doctorFindings: s.doctorFindings.get(p.keys.config), rules: s.rules });
+      } catch (e) {
+        log(`checking ${p.summary.configPath} failed: ${(e as Error).stack ?? e}`);
+        diagnostics = [CHECKER_FAILED];
+      }
+      const lines = new LineIndex(p.parsed!.text);
+      const lsp = capDiagnostics(diagnostics).map((d) => toLspDiagnostic(d, lines));
+      const sent = JSON.stringify(lsp);
+      if (s.closedPublished.get(uri) === sent) continue;
+      s.closedPublished.set(uri, sent);
+      void connection.sendDiagnostics({ uri, diagnostics: lsp });
+    }
   }
 
   async function validate(doc: TextDocument): Promise<void> {
@@ -153,7 +199,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
       const p = filePath(doc.uri);
       const profile = p && profileOfPath(p) ? { host: s.host, configPath: p } : undefined;
       const livePorts = profile && s.settings.liveChecks ? await livePortDiagnostics(s.host, profile.configPath, parsed, s.listeners) : undefined;
-      diagnostics = diagnose({ parsed, schema: s.schema, checked, profile, livePorts, doctorFindings: p ? s.doctorFindings.get(samePathKey(p)) : undefined });
+      diagnostics = diagnose({ parsed, schema: s.schema, checked, profile, livePorts, doctorFindings: p ? s.doctorFindings.get(s.pathKeys.keyOf(p)) : undefined, rules: s.rules });
     } catch (e) {
       log(`validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
       diagnostics = [CHECKER_FAILED];
@@ -179,17 +225,28 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     const me = profileNamed(profileName);
     const taken = s.host.profiles.filter((p) => p !== me).flatMap((p) => p.spans);
     const ownCdp = me ? me.spans.filter((x) => x.role.startsWith('cdp:')).map((x) => ({ profile: x.role.slice(4), port: x.from })) : [];
-    return findFreeBase({ near: near ?? me?.summary.basePort ?? DEFAULT_BASE_PORT, taken, ownCdpPorts: ownCdp, inUse, avoid: s.ephemeral });
+    return findFreeBase({ near: near ?? me?.summary.basePort ?? DEFAULT_BASE_PORT, taken, ownCdpPorts: ownCdp, inUse, rules: s.host.rules, avoid: s.ephemeral });
   }
 
   function startWatcher(): void {
     s.watcher?.dispose();
-    s.watcher = new HostWatcher({ home: resolveHome(s.settings.home, env), env, declared: s.settings.instances ?? [] }, hostChanged, log);
+    s.watcher = new HostWatcher({ home: resolveHome(s.settings.home, env), env, declared: s.settings.instances ?? [], rules: s.rules }, () => {
+      // The disk changed: a link may point elsewhere now.
+      s.pathKeys.clear();
+      hostChanged();
+    }, log);
     void s.watcher.start();
   }
 
   async function loadSchemaFromCli(): Promise<void> {
     const result = await loadCliSchema(s.settings.cliPath || CLI_NAME, path.join(s.storagePath, 'schemas'), env, s.cliTimeouts);
+    const rules = rulesFor(result.version);
+    if (rules.since !== s.rules.since) {
+      // Which ports, lock dirs and keys the profiles have depends on the release: read the host again by its rules.
+      s.rules = rules;
+      log(`Profile rules of OpenClaw ${rules.since} and later, for the CLI ${result.version ?? '(version unknown)'}.`);
+      startWatcher();
+    }
     if (result.schema) {
       s.schema = result.schema;
       s.schemaStatus = { source: 'cli', version: result.version, note: s.schema.note };
@@ -236,7 +293,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     startWatcher();
   });
 
-  documents.onDidOpen((e) => { reassemble(); schedule(e.document, 0); });
+  documents.onDidOpen((e) => { reassemble(); schedule(e.document, 0); publishClosed(); });
   // Typing in a profile's config changes the host (its ports, its clashes): re-assembled after a short pause, so a
   // burst of keystrokes costs one model and one round of diagnostics.
   documents.onDidChangeContent((e) => {
@@ -248,14 +305,20 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     s.parsed.delete(e.document.uri);
     clearTimeout(s.pending.get(e.document.uri));
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-    if (profileOfPath(filePath(e.document.uri))) { reassemble(); publishModel(); }
+    if (profileOfPath(filePath(e.document.uri))) {
+      // Its editor's text is gone: the disk's counts again, and Problems keeps the file's diagnostics.
+      s.closedPublished.delete(pathToFileURL(profileOfPath(filePath(e.document.uri))!.summary.configPath).toString());
+      reassemble();
+      publishModel();
+      publishClosed();
+    }
   });
 
   connection.onHover((params) => guard(() => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const profile = profileOfPath(filePath(doc.uri));
-    return hover(parsedOf(doc), doc.offsetAt(params.position), s.schema, profile?.summary.basePortSource === 'config' ? profile.summary.basePort : undefined);
+    return hover(parsedOf(doc), doc.offsetAt(params.position), s.schema, profile && profile.summary.basePortSource !== 'default' && profile.summary.basePortSource !== 'hash' ? profile.summary.basePort : undefined);
   }, null));
 
   connection.onCompletion((params) => guard(() => {
@@ -265,7 +328,9 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
 
   connection.languages.inlayHint.on((params) => guard(() => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? portInlayHints(parsedOf(doc)) : [];
+    if (!doc) return [];
+    const profile = profileOfPath(filePath(doc.uri));
+    return portInlayHints(parsedOf(doc), { applies: profile?.portOverride?.port, rules: s.host.rules });
   }, []));
 
   connection.onCodeAction(async (params) => {
@@ -278,6 +343,11 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
       for (const diagnostic of params.context.diagnostics) {
         const fixes = ((diagnostic.data as { fixes?: FixData[] } | undefined)?.fixes) ?? [];
         for (const f of fixes) {
+          if (f.kind === 'reinstall-service') {
+            const title = `Reinstall the service of "${f.profile}" from its config (openclaw gateway install --force)`;
+            actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: 'openclaw.reinstallService', arguments: [f.profile] } });
+            continue;
+          }
           const fix = fixFor(parsed, f, (profile) => freeBaseFor(profile, undefined, inUse?.excluding(profileNamed(profile))));
           if (!fix) continue;
           actions.push({
@@ -323,8 +393,9 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     freeBase: async (near) => freeBaseFor(undefined, near, (await s.listeners.portsInUse()).excluding(undefined)),
     stopped: (profile) => s.observations.forget(profile),
     doctorFound: (configPath, findings) => {
-      s.doctorFindings.set(samePathKey(configPath), findings);
+      s.doctorFindings.set(s.pathKeys.keyOf(configPath), findings);
       revalidateAll();
+      publishClosed();
     },
   });
 

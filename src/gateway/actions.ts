@@ -150,6 +150,8 @@ export const HANDLERS: Record<string, Handler> = {
     return launch(deps, p, true);
   }),
   'openclaw.installService': checkedAction('Install', 'Installing a service', (deps, p) => runInProfileTerminal(deps, p, 'installService', 'tasks', true)),
+  // A service that pins another port or config than the profile's, written again from the profile.
+  'openclaw.reinstallService': checkedAction('Install', 'Reinstalling a service', (deps, p) => runInProfileTerminal(deps, p, 'reinstallService', 'tasks', true)),
   'openclaw.uninstallService': profileAction('Uninstalling a service', (deps, p) => runInProfileTerminal(deps, p, 'uninstallService', 'tasks', true)),
   'openclaw.checkStatus': profileAction('Checking status', (deps, p) => runInProfileTerminal(deps, p, 'status', 'tasks', true)),
   'openclaw.gatewayStatus': profileAction('Checking gateway status', gatewayStatus),

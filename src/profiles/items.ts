@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { spanText, type ConfigProblem, type Conflict, type CrashLoop, type LiveStateResult, type ProfileSummary } from '../../language-server/src/protocol';
 import { homeRelative, otherSpans, plural, portsDescription } from './words';
+import { hostTreeItem, isHostNode, type HostNode } from './host-items';
 
 export type ProfileState = 'crash-loop' | 'running' | 'starting' | 'stopped' | 'conflict' | 'invalid' | 'missing';
 
@@ -13,7 +14,8 @@ export type Node =
   | { type: 'port'; profile: ProfileSummary; label: string; value: string; clash: boolean }
   | { type: 'service'; profile: ProfileSummary }
   | { type: 'conflict'; profile: ProfileSummary; conflict: Conflict }
-  | { type: 'error'; profile: ProfileSummary; problem: ConfigProblem };
+  | { type: 'error'; profile: ProfileSummary; problem: ConfigProblem }
+  | HostNode;
 
 export function stateOf(profile: ProfileSummary, live: LiveStateResult[string] | undefined, conflicts: Conflict[]): { state: ProfileState; live: string } {
   const liveName = live?.state ?? 'unknown';
@@ -71,6 +73,7 @@ export function serviceName(p: ProfileSummary): string {
 }
 
 export function toTreeItem(node: Node): vscode.TreeItem {
+  if (isHostNode(node)) return hostTreeItem(node);
   switch (node.type) {
     case 'profile': {
       const p = node.profile;
@@ -83,6 +86,7 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       item.contextValue = `profile:${running ? 'running' : 'stopped'}${node.conflicts.length ? ':conflict' : ''}${invalid ? ':invalid' : ''}`;
       const md = new vscode.MarkdownString(undefined, true);
       md.appendMarkdown(`**${p.name}** — ${STATE_TEXT[node.state]}\n\n`);
+      if (p.foundBy) md.appendMarkdown(`Found by ${escape(p.foundBy)}\n\n`);
       if (node.crashLoop) {
         md.appendMarkdown(`$(debug-restart) Restarted ${node.crashLoop.restarts} times in the last minutes: ${escape(node.crashLoop.signs.join('; '))}\n\n`);
         if (node.crashLoop.lastError) md.appendMarkdown(`Last error: \`${node.crashLoop.lastError.replace(/`/g, "'")}\`\n\n`);

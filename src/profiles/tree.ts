@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { spanText, type Conflict, type HostModel, type LiveStateResult, type ProfileSummary } from '../../language-server/src/protocol';
 import { stateOf, toTreeItem, type Node } from './items';
+import { serviceDetails } from './host-items';
 
 export class ProfilesTree implements vscode.TreeDataProvider<Node> {
   private model: HostModel | undefined;
@@ -54,16 +55,21 @@ export class ProfilesTree implements vscode.TreeDataProvider<Node> {
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return this.profileNodes();
+    // Folders named like profiles that no --profile reaches come after the profiles, greyed, with the reason.
+    if (!node) return [...this.profileNodes(), ...(this.model?.skipped ?? []).map((folder) => ({ type: 'skipped' as const, folder }))];
+    if (node.type === 'skipped') return [];
+    if (node.type === 'installedService') return serviceDetails(node.profile, node.service);
     const p = node.profile;
     if (node.type === 'profile') {
       return [
+        ...(p.foundBy ? [{ type: 'origin' as const, profile: p, foundBy: p.foundBy }] : []),
         ...(p.firstError ? [{ type: 'error' as const, profile: p, problem: p.firstError }] : []),
         { type: 'file', profile: p, role: 'config', path: p.configPath, home: this.model?.home },
         { type: 'file', profile: p, role: 'stateDir', path: p.stateDir, home: this.model?.home },
         { type: 'file', profile: p, role: 'workspace', path: p.workspace, home: this.model?.home },
         { type: 'ports', profile: p, conflicts: node.conflicts.filter((c) => c.kind === 'port') },
         { type: 'service', profile: p },
+        ...(p.installedServices ?? []).map((service) => ({ type: 'installedService' as const, profile: p, service })),
         ...node.conflicts.map((conflict) => ({ type: 'conflict' as const, profile: p, conflict })),
       ];
     }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CORPUS, FIXTURE_HOME, REPO } from '../support/paths';
-import { isolatedEnv, jsonOf, makeTempHome, requireChecker, runChecker, type Run } from './cli-tools';
+import { isolatedEnv, jsonOf, makeTempHome, olderReleases, requireChecker, runChecker, type Run } from './cli-tools';
 
 const rel = (file: string) => path.relative(REPO, path.join(CORPUS, file));
 const VALID = rel('valid-minimal.json5');
@@ -131,7 +131,7 @@ test('a file that cannot be read: exit 1 with an "unreadable" diagnostic, the ot
 });
 
 test('usage errors exit 2 with the usage on stderr; --help exits 0', async () => {
-  for (const args of [[], ['--json'], ['--bogus', VALID], ['--openclaw'], ['--profiles', VALID], ['--profiles', '--openclaw', 'x'], ['--home']]) {
+  for (const args of [[], ['--json'], ['--bogus', VALID], ['--openclaw'], ['--profiles', VALID], ['--home']]) {
     const r = await check(args);
     assert.equal(r.code, 2, `${JSON.stringify(args)} exited ${r.code}`);
     assert.match(r.stderr, /usage: openclaw-config-check/, JSON.stringify(args));
@@ -143,17 +143,21 @@ test('usage errors exit 2 with the usage on stderr; --help exits 0', async () =>
 });
 
 interface ProfilesModel {
-  profiles: { name: string; configPath: string; stateDir: string; workspace: string; basePort: number; basePortSource: string; ports: { port: number; role: string }[]; cdpRange: [number, number] }[];
+  profiles: { name: string; origin: string; configPath: string; stateDir: string; workspace: string; basePort: number; basePortSource: string; ports: { port: number; role: string }[]; cdpRange: [number, number] }[];
   conflicts: { kind: string; profiles: [string, string]; ports: number[]; message: string }[];
+  skipped: { dir: string; reason: string }[];
+  rules: string;
 }
 
 function assertProfilesShape(model: ProfilesModel): void {
-  assert.deepEqual(Object.keys(model).sort(), ['conflicts', 'profiles']);
+  assert.deepEqual(Object.keys(model).sort(), ['conflicts', 'profiles', 'rules', 'skipped']);
+  assert.match(model.rules, /^\d{4}\.\d+\.\d+$/);
+  for (const s of model.skipped) assert.deepEqual(Object.keys(s).sort(), ['dir', 'reason']);
   for (const p of model.profiles) {
-    assert.deepEqual(Object.keys(p).sort(), ['basePort', 'basePortSource', 'cdpRange', 'configPath', 'name', 'ports', 'stateDir', 'workspace'], p.name);
+    assert.deepEqual(Object.keys(p).filter((k) => k !== 'foundBy').sort(), ['basePort', 'basePortSource', 'cdpRange', 'configPath', 'name', 'origin', 'ports', 'stateDir', 'workspace'], p.name);
     for (const k of ['configPath', 'stateDir', 'workspace'] as const) assert.ok(path.isAbsolute(p[k]), `${p.name}.${k}: ${p[k]}`);
     assert.ok(Number.isInteger(p.basePort));
-    assert.ok(['env', 'config', 'hash', 'default'].includes(p.basePortSource), p.basePortSource);
+    assert.ok(['cli', 'env', 'config', 'hash', 'default'].includes(p.basePortSource), p.basePortSource);
     for (const u of p.ports) {
       assert.deepEqual(Object.keys(u).sort(), ['port', 'role']);
       assert.ok(Number.isInteger(u.port) && typeof u.role === 'string');
@@ -205,9 +209,47 @@ test('--profiles on a home without conflicts exits 0', async () => {
     assertProfilesShape(model);
     assert.deepEqual(model.profiles.map((p) => [p.name, p.basePort, p.basePortSource]).sort(), [['default', 18789, 'config'], ['ops', 55291, 'hash']]);
     assert.deepEqual(model.conflicts, []);
+    assert.deepEqual(model.skipped, []);
     const text = await check(['--profiles', '--home', home.dir]);
     assert.equal(text.code, 0);
     assert.match(text.stdout, /^No conflicts\.$/m);
+  } finally {
+    await home.remove();
+  }
+});
+
+test('--profiles lists the folders no --profile reaches, in JSON as skipped: [{dir, reason}] and in the text', async () => {
+  const home = await makeTempHome('openclaw-skipped-home-');
+  try {
+    for (const dir of ['.openclaw-ops', '.openclaw-Default', '.openclaw-Bad Name']) {
+      await fs.mkdir(path.join(home.dir, dir));
+      await fs.writeFile(path.join(home.dir, dir, 'openclaw.json'), "{ gateway: { mode: 'local' } }");
+    }
+    const model = jsonOf<ProfilesModel>(await check(['--profiles', '--home', home.dir, '--json']), 'checker --profiles --json');
+    assertProfilesShape(model);
+    assert.deepEqual(model.profiles.map((p) => p.name), ['ops']);
+    assert.deepEqual(model.skipped.map((s) => s.dir).sort(), [path.join(home.dir, '.openclaw-Bad Name'), path.join(home.dir, '.openclaw-Default')]);
+    const text = await check(['--profiles', '--home', home.dir]);
+    assert.match(text.stdout, /^Skipped, no --profile reaches these 2 folders:$/m);
+    assert.match(text.stdout, /^ {2}.*\.openclaw-Default: "--profile Default" means the default profile/m);
+  } finally {
+    await home.remove();
+  }
+});
+
+test('--profiles --openclaw CLI follows the profile rules of that release; a CLI that does not run leaves the newest', async () => {
+  const older = olderReleases().find((r) => r.version === '2026.7.1')!.bin;
+  const home = await makeTempHome('openclaw-rules-home-');
+  try {
+    await fs.mkdir(path.join(home.dir, '.openclaw-ops'));
+    await fs.writeFile(path.join(home.dir, '.openclaw-ops', 'openclaw.json'), "{ gateway: { mode: 'local' } }");
+    const old = jsonOf<ProfilesModel>(await check(['--profiles', '--home', home.dir, '--json', '--openclaw', older]), 'checker --profiles --openclaw 2026.7.1');
+    assert.equal(old.rules, '2026.7.1');
+    // Before 2026.8.1 a named profile without gateway.port is on 18789.
+    assert.deepEqual([old.profiles[0].basePort, old.profiles[0].basePortSource], [18789, 'default']);
+    const none = await check(['--profiles', '--home', home.dir, '--json', '--openclaw', path.join(home.dir, 'no-such-cli')]);
+    assert.match(none.stderr, /the newest profile rules apply/);
+    assert.deepEqual([jsonOf<ProfilesModel>(none, 'checker').profiles[0].basePort], [55291]);
   } finally {
     await home.remove();
   }

@@ -1,7 +1,7 @@
 // The real OpenClaw CLI and our built checker, run as child processes with an isolated environment: the agreement
 // tests compare our answers with OpenClaw's own, so OpenClaw must be the real thing and must not see the real home.
 import { spawn } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -14,6 +14,18 @@ export function requireOpenclaw(): void {
   if (missing.length) {
     throw new Error(`the real OpenClaw CLI is required but ${missing.map((p) => path.relative(REPO, p)).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing: run \`npm run install-tools\``);
   }
+}
+
+/** The older releases scripts/install-tools.sh installs side by side (its OLDER_OPENCLAW_VERSIONS), each required
+ *  like the pinned one: the profile rules keyed to them are checked against them. */
+export function olderReleases(): { version: string; bin: string }[] {
+  const script = readFileSync(path.join(REPO, 'scripts', 'install-tools.sh'), 'utf8');
+  const list = /^OLDER_OPENCLAW_VERSIONS="([^"]*)"/m.exec(script)?.[1].trim().split(/\s+/) ?? [];
+  if (list.length < 3) throw new Error('scripts/install-tools.sh names fewer than three older OpenClaw releases');
+  const releases = list.map((version) => ({ version, bin: path.join(REPO, '.tools', `openclaw-${version}`, 'node_modules', '.bin', 'openclaw') }));
+  const missing = releases.filter((r) => !existsSync(r.bin));
+  if (missing.length) throw new Error(`older OpenClaw releases ${missing.map((r) => r.version).join(', ')} are missing: run \`npm run install-tools\``);
+  return releases;
 }
 
 export function requireChecker(): void {
@@ -61,11 +73,12 @@ export function run(cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv;
   });
 }
 
-/** Runs `openclaw ARGS` against a home of its own (made and removed here unless `home` is given). */
-export async function runOpenclaw(args: string[], opts: { home?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Run> {
+/** Runs `openclaw ARGS` (the pinned CLI, or `bin`) against a home of its own (made and removed here unless `home`
+ *  is given). */
+export async function runOpenclaw(args: string[], opts: { home?: string; env?: Record<string, string>; timeoutMs?: number; bin?: string } = {}): Promise<Run> {
   const temp = opts.home ? undefined : await makeTempHome('openclaw-cli-');
   try {
-    return await run(OPENCLAW, args, { env: isolatedEnv(opts.home ?? temp!.dir, opts.env), timeoutMs: opts.timeoutMs ?? 60_000 });
+    return await run(opts.bin ?? OPENCLAW, args, { env: isolatedEnv(opts.home ?? temp!.dir, opts.env), timeoutMs: opts.timeoutMs ?? 60_000 });
   } finally {
     await temp?.remove();
   }

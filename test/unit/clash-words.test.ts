@@ -9,7 +9,7 @@ import { clashWords, clauses, listWords } from '../../language-server/src/host/c
 import { isolationDiagnostics } from '../../language-server/src/host/isolation';
 import { assembleHost, loadHost, toProtocolModel } from '../../language-server/src/host/model';
 import { discoverProfiles } from '../../language-server/src/host/discovery';
-import { hashedBasePort } from '../../language-server/src/host/ports';
+import { hashedBasePort } from '../../language-server/src/host/profile-rules';
 import { samePathKey } from '../../language-server/src/host/paths';
 import { parseConfig } from '../../language-server/src/parse/tree';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';

@@ -5,6 +5,7 @@ import { cursorContext } from '../../language-server/src/parse/cursor';
 import { hover } from '../../language-server/src/features/hover';
 import { complete } from '../../language-server/src/features/completion';
 import { portHintLabel, portInlayHints, VSCODE_INLAY_HINT_MAX } from '../../language-server/src/features/inlay-hints';
+import { rulesFor } from '../../language-server/src/host/profile-rules';
 import { cdpRangeFor, portMapSummary } from '../../language-server/src/host/ports';
 import { bundledSchemaInUse, schemaFromCli } from '../../language-server/src/schema/in-use';
 import { offsetOf } from '../support/text';
@@ -70,6 +71,13 @@ test('an inlay hint beside gateway.port carries the derived map, at the end of i
   assert.deepEqual(multi.position, { line: 2, character: '    port: 18809, // rescue'.length });
   const oneLine = "{ gateway: { port: 18809, mode: 'local' }, bogus: 1 }";
   assert.deepEqual(portInlayHints(parseConfig(oneLine))[0].position, { line: 0, character: oneLine.length });
+});
+
+test('the hint shows the ports that really apply: dev\'s 19001 over its gateway.port, an older release\'s layout', () => {
+  const [dev] = portInlayHints(parseConfig('{ gateway: { port: 25000 } }'), { applies: 19001 });
+  assert.equal(dev.label, 'control 19003, relay 19011, CDP 19012-19111');
+  assert.match(String(dev.tooltip), /base port 19001: browser control 19003/);
+  assert.equal(portHintLabel(18789, rulesFor('2026.6.35')), 'control 18791, CDP 18800-18899');
 });
 
 test('the inlay hint fits in what VS Code shows of a hint for every base, and ends with the CDP range', () => {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cdpRangeFor, hashedBasePort, portMapSummary, portSpans, resolveBasePort, formatPorts } from '../../language-server/src/host/ports';
+import { cdpRangeFor, portMapSummary, portSpans, formatPorts } from '../../language-server/src/host/ports';
+import { hashedBasePort, resolveBasePort } from '../../language-server/src/host/profile-rules';
 import { findFreeBase } from '../../language-server/src/host/free-port';
 import { defaultEphemeralRange, parsePortRange } from '../../language-server/src/host/ephemeral-ports';
 import { serviceNames } from '../../language-server/src/host/services';
@@ -12,10 +13,10 @@ test('the profile-name hash gives the CLI\'s default ports', () => {
 });
 
 test('base port order: env > config > name hash > 18789', () => {
-  assert.deepEqual(resolveBasePort({ envPort: '127.0.0.1:19001', configPort: 20000, profile: 'ops' }), { port: 19001, source: 'env' });
-  assert.deepEqual(resolveBasePort({ configPort: 20000, profile: 'ops' }), { port: 20000, source: 'config' });
-  assert.deepEqual(resolveBasePort({ configPort: 'nope', profile: 'ops' }), { port: 55291, source: 'hash' });
-  assert.deepEqual(resolveBasePort({ profile: 'default' }), { port: 18789, source: 'default' });
+  assert.deepEqual(resolveBasePort({ envPort: '127.0.0.1:19001', configPort: 20000, portProfile: 'ops' }), { port: 19001, source: 'env' });
+  assert.deepEqual(resolveBasePort({ configPort: 20000, portProfile: 'ops' }), { port: 20000, source: 'config' });
+  assert.deepEqual(resolveBasePort({ configPort: 'nope', portProfile: 'ops' }), { port: 55291, source: 'hash' });
+  assert.deepEqual(resolveBasePort({ portProfile: 'default' }), { port: 18789, source: 'default' });
   assert.deepEqual(resolveBasePort({}), { port: 18789, source: 'default' });
 });
 
@@ -23,15 +24,15 @@ test('derived ports: control B+2, relay B+10, CDP B+11..B+110 with the CLI fallb
   assert.deepEqual(cdpRangeFor(18789), [18800, 18899]);
   assert.deepEqual(cdpRangeFor(65500), [18800, 18899]);
   assert.equal(portMapSummary(18789), 'browser control 18791 · relay 18799 · CDP range 18800-18899');
-  const spans = portSpans({ base: 20000, baseKey: 'gateway.port', cdpPorts: [{ profile: 'work', port: 20050 }], retiredCanvas: true });
+  const spans = portSpans({ base: 20000, baseKey: 'gateway.port', cdpPorts: [{ profile: 'work', port: 20050 }] });
   assert.deepEqual(spans.map((s) => [s.role, s.from, s.to]), [
     ['gateway', 20000, 20000], ['browser-control', 20002, 20002], ['relay', 20010, 20010],
-    ['canvas (retired canvasHost)', 20004, 20004], ['cdp-range', 20011, 20110], ['cdp:work', 20050, 20050],
+    ['cdp-range', 20011, 20110], ['cdp:work', 20050, 20050],
   ]);
 });
 
 test('a free base keeps the whole derived set clear of others and of ports in use', () => {
-  const taken = portSpans({ base: 18789, cdpPorts: [], retiredCanvas: false });
+  const taken = portSpans({ base: 18789, cdpPorts: [] });
   assert.equal(findFreeBase({ near: 18789, taken }), 18900);
   // 18678 (111 below) is as near as 18900 (111 above); with 18900 busy the search goes below.
   assert.equal(findFreeBase({ near: 18789, taken, inUse: new Set([18900]) }), 18678);
@@ -51,7 +52,7 @@ test('port lists print as ranges', () => {
 
 test('a free base stays out of the ephemeral port range while a base outside it fits', () => {
   const avoid: [number, number] = [32768, 60999];
-  const taken = portSpans({ base: 55291, cdpPorts: [], retiredCanvas: false });
+  const taken = portSpans({ base: 55291, cdpPorts: [] });
   // Right after 55291's set would be 55402, inside the range; the nearest base whose whole set is outside it is 61000.
   assert.equal(findFreeBase({ near: 55402, taken }), 55402);
   assert.equal(findFreeBase({ near: 55402, taken, avoid }), 61000);

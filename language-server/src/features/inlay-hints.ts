@@ -2,17 +2,20 @@
 import { InlayHintKind, type InlayHint } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../parse/lines';
 import { nodeAt, type ParsedConfig } from '../parse/tree';
-import { BROWSER_CONTROL_OFFSET, cdpRangeFor, portMapSummary, RELAY_OFFSET } from '../host/ports';
+import { CDP_RANGE_ROLE, portMapSummary, portSpans } from '../host/ports';
+import { NEWEST_RULES, type ProfileRules } from '../host/profile-rules';
+import { spanText } from '../protocol';
 
 /** VS Code cuts the hints of one line after this many characters (`editor.inlayHints.maximumLength`, default 43 in
  *  src/vs/editor/common/config/editorOptions.ts; applied per line in inlayHintsController.ts) and ends them with
  *  "…". The hint must stay within it, or the last number, the CDP range's end, is the one lost. */
 export const VSCODE_INLAY_HINT_MAX = 43;
 
+const SHORT: Record<string, string> = { 'browser-control': 'control', relay: 'relay', [CDP_RANGE_ROLE]: 'CDP' };
+
 /** "control 18811, relay 18819, CDP 18820-18919": at most 43 characters for any base. */
-export function portHintLabel(base: number): string {
-  const [from, to] = cdpRangeFor(base);
-  return `control ${base + BROWSER_CONTROL_OFFSET}, relay ${base + RELAY_OFFSET}, CDP ${from}-${to}`;
+export function portHintLabel(base: number, rules: ProfileRules = NEWEST_RULES): string {
+  return portSpans({ base, cdpPorts: [], rules }).filter((s) => SHORT[s.role]).map((s) => `${SHORT[s.role]} ${spanText(s)}`).join(', ');
 }
 
 /** Where a line ends: the hint goes there rather than right after the value, so that in a config written on one
@@ -23,15 +26,16 @@ function lineEnd(text: string, offset: number): number {
   return e;
 }
 
-export function portInlayHints(parsed: ParsedConfig): InlayHint[] {
+/** `applies`: the base the gateway really gets when something outranks gateway.port (dev's OPENCLAW_GATEWAY_PORT). */
+export function portInlayHints(parsed: ParsedConfig, opts: { applies?: number; rules?: ProfileRules } = {}): InlayHint[] {
   const node = nodeAt(parsed.root, ['gateway', 'port']);
   if (node?.kind !== 'number' || !Number.isInteger(node.value) || (node.value as number) < 1 || (node.value as number) > 65535) return [];
-  const base = node.value as number;
+  const base = opts.applies ?? (node.value as number);
   return [{
     position: new LineIndex(parsed.text).positionAt(lineEnd(parsed.text, node.end)),
-    label: portHintLabel(base),
+    label: portHintLabel(base, opts.rules),
     kind: InlayHintKind.Parameter,
     paddingLeft: true,
-    tooltip: `Ports OpenClaw derives from the base port ${base}: ${portMapSummary(base)}.`,
+    tooltip: `Ports OpenClaw derives from the base port ${base}: ${portMapSummary(base, opts.rules)}.`,
   }];
 }

@@ -2,7 +2,6 @@
 // Pure: takes the profiles' facts, returns conflicts with the config keys that cause them on each side.
 import type { Conflict, ConflictKind } from '../protocol';
 import type { ProfileFacts } from './profile';
-import { samePathKey } from './paths';
 import { clashWords } from './clash-words';
 import type { KeyedPortSpan } from './ports';
 
@@ -20,9 +19,9 @@ interface Keys { config: string; state: string; workspaces: string[]; low: numbe
 
 function keysOf(p: ProfileFacts): Keys {
   return {
-    config: samePathKey(p.summary.configPath),
-    state: samePathKey(p.summary.stateDir),
-    workspaces: p.workspaces.map((w) => samePathKey(w.dir)),
+    config: p.keys.config,
+    state: p.keys.state,
+    workspaces: p.keys.workspaces,
     low: Math.min(...p.spans.map((s) => s.from)),
     high: Math.max(...p.spans.map((s) => s.to)),
     urls: p.summary.cdpUrls.map((u) => normalizeUrl(u.url)),

@@ -2,6 +2,7 @@
 import type { PortSpan } from '../protocol';
 import type { PortRange } from './ephemeral-ports';
 import { CDP_FIRST_OFFSET, CDP_LAST_OFFSET, cdpRangeFor, MAX_BASE_PORT, portSpans } from './ports';
+import type { ProfileRules } from './profile-rules';
 
 export interface FreeBaseQuery {
   near: number;
@@ -13,6 +14,7 @@ export interface FreeBaseQuery {
   min?: number;
   /** The system's ephemeral port range: a base whose set touches it is taken only when no other fits. */
   avoid?: PortRange;
+  rules?: ProfileRules;
 }
 
 export function findFreeBase(q: FreeBaseQuery): number | undefined {
@@ -36,7 +38,7 @@ function nearest(q: FreeBaseQuery, allowed: (base: number) => boolean): number |
 function fits(base: number, q: FreeBaseQuery): boolean {
   // A base whose CDP range would run past 65535 gets the CLI's fallback range, shared by all such bases.
   if (cdpRangeFor(base)[0] !== base + CDP_FIRST_OFFSET) return false;
-  const spans = portSpans({ base, cdpPorts: q.ownCdpPorts ?? [], retiredCanvas: false });
+  const spans = portSpans({ base, cdpPorts: q.ownCdpPorts ?? [], rules: q.rules });
   for (const s of spans) {
     for (const t of q.taken) if (s.from <= t.to && t.from <= s.to) return false;
     if (q.inUse) for (let p = s.from; p <= s.to; p++) if (q.inUse.has(p)) return false;

@@ -1,17 +1,15 @@
 // Conflicts between profiles, seen from one config file: a diagnostic on each key of this file that causes one.
 import { memberAt, memberOf, type ParsedConfig } from '../parse/tree';
 import type { ConfigDiagnostic } from '../validate/diagnostic';
-import type { HostState } from './model';
+import { profilesOfFile, type HostState } from './model';
 import { clashWords, spanWords } from './clash-words';
 import type { FoundConflict } from './conflicts';
-import { samePathKey } from './paths';
 import type { KeyedPortSpan } from './ports';
 
 export function isolationDiagnostics(state: HostState, configPath: string, parsed: ParsedConfig): ConfigDiagnostic[] {
   const root = parsed.root;
   if (!root || root.kind !== 'object') return [];
-  const key = samePathKey(configPath);
-  const mine = new Set(state.profiles.filter((p) => samePathKey(p.summary.configPath) === key).map((p) => p.summary.name));
+  const mine = new Set(profilesOfFile(state, configPath).map((p) => p.summary.name));
   if (!mine.size) return [];
   const out: ConfigDiagnostic[] = [];
   for (const c of state.conflicts) {

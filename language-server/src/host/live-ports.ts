@@ -4,8 +4,7 @@ import { memberAt, memberOf } from '../parse/tree';
 import type { ConfigDiagnostic } from '../validate/diagnostic';
 import { listeningPorts } from './listeners';
 import { lockIsLive, readGatewayLock } from './liveness';
-import type { HostState } from './model';
-import { samePathKey } from './paths';
+import { profilesOfFile, type HostState } from './model';
 import type { ProfileFacts } from './profile';
 import { roleLabel } from './ports';
 
@@ -34,11 +33,10 @@ export class ListenerCache {
 }
 
 export async function livePortDiagnostics(host: HostState, configPath: string, parsed: ParsedConfig, cache: ListenerCache): Promise<ConfigDiagnostic[]> {
-  const key = samePathKey(configPath);
-  const me = host.profiles.find((p) => samePathKey(p.summary.configPath) === key);
+  const [me] = profilesOfFile(host, configPath);
   if (!me || !parsed.root) return [];
   const inUse = await cache.portsInUse();
-  const lock = await readGatewayLock(me.summary.stateDir, me.summary.configPath);
+  const lock = await readGatewayLock(me.summary.stateDir, me.summary.configPath, undefined, host.rules);
   const ownPid = lock && (await lockIsLive(lock)) ? lock.pid : undefined;
   const out: ConfigDiagnostic[] = [];
   for (const span of me.spans) {
@@ -63,7 +61,7 @@ export async function livePortDiagnostics(host: HostState, configPath: string, p
 async function otherGatewayHolding(host: HostState, me: ProfileFacts, pids: number[]): Promise<string | undefined> {
   for (const p of host.profiles) {
     if (p === me) continue;
-    const lock = await readGatewayLock(p.summary.stateDir, p.summary.configPath);
+    const lock = await readGatewayLock(p.summary.stateDir, p.summary.configPath, undefined, host.rules);
     if (lock && pids.includes(lock.pid) && (await lockIsLive(lock))) return p.summary.name;
   }
   return undefined;

@@ -3,8 +3,10 @@
 import { createHash } from 'crypto';
 import { promises as fsp, realpathSync } from 'fs';
 import * as http from 'http';
+import * as os from 'os';
 import * as path from 'path';
 import type { GatewayState } from '../protocol';
+import { NEWEST_RULES, type ProfileRules } from './profile-rules';
 
 export interface ReadyProbe { ready: boolean; status?: number; body?: unknown }
 
@@ -78,7 +80,9 @@ function isReadyBody(body: unknown): boolean {
  * Where the CLI keeps the lock: `<stateDir>/tmp/openclaw-<uid>/` with the state dir's real path (the CLI
  * resolves symlinks there), and plain `openclaw/` where there are no uids (Windows).
  */
-export function gatewayLockDir(stateDir: string, uid: number | undefined = process.getuid?.()): string {
+export function gatewayLockDir(stateDir: string, uid: number | undefined = process.getuid?.(), rules: ProfileRules = NEWEST_RULES): string {
+  // Releases before 2026.8.1 kept every gateway's lock in the temp dir.
+  if (rules.lockDir === 'tmpdir') return path.join(os.tmpdir(), uid === undefined ? 'openclaw' : `openclaw-${uid}`);
   let dir = path.resolve(stateDir);
   try {
     dir = realpathSync.native(dir);
@@ -88,9 +92,9 @@ export function gatewayLockDir(stateDir: string, uid: number | undefined = proce
   return path.join(dir, 'tmp', uid === undefined ? 'openclaw' : `openclaw-${uid}`);
 }
 
-export function gatewayLockPath(stateDir: string, configPath: string, uid: number | undefined = process.getuid?.()): string {
+export function gatewayLockPath(stateDir: string, configPath: string, uid: number | undefined = process.getuid?.(), rules: ProfileRules = NEWEST_RULES): string {
   const hash = createHash('sha256').update(path.resolve(configPath)).digest('hex').slice(0, 8);
-  return path.join(gatewayLockDir(stateDir, uid), `gateway.${hash}.lock`);
+  return path.join(gatewayLockDir(stateDir, uid, rules), `gateway.${hash}.lock`);
 }
 
 /**
@@ -101,12 +105,26 @@ export async function readGatewayLock(
   stateDir: string,
   configPath: string,
   uid: number | undefined = process.getuid?.(),
+  rules: ProfileRules = NEWEST_RULES,
 ): Promise<GatewayLock | undefined> {
-  const byConfig = await readLockFile(gatewayLockPath(stateDir, configPath, uid));
+  const byConfig = await readLockFile(gatewayLockPath(stateDir, configPath, uid, rules));
   if (byConfig) return byConfig;
-  const byState = await readLockFile(path.join(gatewayLockDir(stateDir, uid), 'gateway.state.lock'));
+  if (rules.lockDir === 'tmpdir') return undefined;
+  const byState = await readLockFile(path.join(gatewayLockDir(stateDir, uid, rules), 'gateway.state.lock'));
   if (byState && (byState.configPath === undefined || path.resolve(byState.configPath) === path.resolve(configPath))) return byState;
   return undefined;
+}
+
+/** Every gateway lock in one lock dir (`gateway.<hash>.lock` and `gateway.state.lock`), live or not. */
+export async function readLocksIn(dir: string): Promise<(GatewayLock & { file: string })[]> {
+  let names: string[];
+  try { names = await fsp.readdir(dir); } catch { return []; }
+  const files = names.filter((n) => /^gateway\.(?:[0-9a-f]{8}|state)\.lock$/.test(n)).sort().map((n) => path.join(dir, n));
+  const locks = await Promise.all(files.map(async (file) => {
+    const lock = await readLockFile(file);
+    return lock ? { ...lock, file } : undefined;
+  }));
+  return locks.filter((l): l is GatewayLock & { file: string } => !!l);
 }
 
 async function readLockFile(file: string): Promise<GatewayLock | undefined> {
@@ -176,13 +194,15 @@ export interface ProfileLiveness {
   port?: number;
 }
 
-export async function profileState(args: { port: number; stateDir: string; configPath: string }): Promise<ProfileLiveness> {
+export interface ObserveArgs { port: number; stateDir: string; configPath: string; rules?: ProfileRules }
+
+export async function profileState(args: ObserveArgs): Promise<ProfileLiveness> {
   return (await observeProfile(args)).liveness;
 }
 
 /** The state plus the raw signs behind it, for the crash-loop window: who holds the lock and whether /readyz answered. */
-export async function observeProfile(args: { port: number; stateDir: string; configPath: string }): Promise<{ liveness: ProfileLiveness; pid?: number; ready: boolean }> {
-  const [probe, lock] = await Promise.all([probeReady(args.port), readGatewayLock(args.stateDir, args.configPath)]);
+export async function observeProfile(args: ObserveArgs): Promise<{ liveness: ProfileLiveness; pid?: number; ready: boolean }> {
+  const [probe, lock] = await Promise.all([probeReady(args.port), readGatewayLock(args.stateDir, args.configPath, undefined, args.rules)]);
   const live = lock !== undefined && (await lockIsLive(lock));
   const pid = live ? lock!.pid : undefined;
   const seen = (liveness: ProfileLiveness, ready = probe.ready) => ({ liveness, pid, ready });

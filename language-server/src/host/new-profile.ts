@@ -2,13 +2,14 @@
 // the port to search a free base from: after every profile's ports, or right after one profile's for a rescue bot.
 import { promises as fs } from 'node:fs';
 import type { ProfileSummary } from '../protocol';
-import { isValidProfileName, stateDirFor } from './paths';
+import { isDefaultProfileName, isValidProfileName, stateDirFor } from './profile-rules';
 import { DEFAULT_BASE_PORT, layoutEnd } from './ports';
 
 export async function newProfileNameProblem(name: string, home: string, profiles: ProfileSummary[]): Promise<string | undefined> {
   if (!isValidProfileName(name)) return 'Letters, digits, "-" and "_", starting with a letter or digit, at most 64 characters.';
+  if (isDefaultProfileName(name)) return `"${name}" is the default profile (~/.openclaw) to the CLI, in any case; choose another name.`;
   const dir = stateDirFor(name, home);
-  if (name === 'default' || profiles.some((p) => p.name === name) || (await exists(dir))) return `A profile "${name}" already exists (${dir}); choose another name.`;
+  if (profiles.some((p) => p.name === name) || (await exists(dir))) return `A profile "${name}" already exists (${dir}); choose another name.`;
   return undefined;
 }
 

@@ -5,8 +5,9 @@ import { LineIndex } from '../parse/lines';
 import type { ConfigDiagnostic } from '../validate/diagnostic';
 import { memberAt, nodeAt, type ParsedConfig, type ValueNode } from '../parse/tree';
 import type { ProfileSource } from './discovery';
-import { expandHome } from './paths';
-import { portSpans, resolveBasePort, wireSpans, type KeyedPortSpan } from './ports';
+import { expandHome, samePathKey } from './paths';
+import { portSpans, wireSpans, type KeyedPortSpan } from './ports';
+import { isUsablePort, NEWEST_RULES, resolveBasePort, resolveInvocation, type ProfileRules } from './profile-rules';
 import { serviceNames } from './services';
 
 export interface ProfileFacts {
@@ -16,6 +17,12 @@ export interface ProfileFacts {
   spans: KeyedPortSpan[];
   /** Every workspace the profile's agents use: the default first, then per-agent ones, with their keys. */
   workspaces: { dir: string; key?: string }[];
+  /** Keys of its paths (real paths): two profiles, or a document and a profile, meet when their keys do. */
+  keys: { config: string; state: string; workspaces: string[] };
+  /** The schema and rule diagnostics of its config (the host checks every profile config, open or not). */
+  diagnostics: ConfigDiagnostic[];
+  /** gateway.port is set but another source wins (`--profile dev`'s 19001, OPENCLAW_GATEWAY_PORT). */
+  portOverride?: { configPort: number; port: number; by: string };
 }
 
 function str(node: ValueNode | undefined): string | undefined {
@@ -26,15 +33,17 @@ export function profileFacts(
   source: ProfileSource,
   parsed: ParsedConfig | undefined,
   home: string,
-  env: NodeJS.ProcessEnv,
-  validity: { valid?: boolean; errors: number; firstError?: ConfigDiagnostic },
+  validity: { valid?: boolean; errors: number; firstError?: ConfigDiagnostic; diagnostics?: ConfigDiagnostic[] },
+  rules: ProfileRules = NEWEST_RULES,
+  keyOf: (p: string) => string = samePathKey,
 ): ProfileFacts {
   const root = parsed?.root;
   const portNode = nodeAt(root, ['gateway', 'port']);
-  // The extension's own terminals pass a profile's env; VS Code's OPENCLAW_GATEWAY_PORT only reaches the profile
-  // the environment names, since other profiles' terminals run without it.
-  const envPort = source.env.OPENCLAW_GATEWAY_PORT ?? (source.origin === 'env' ? env.OPENCLAW_GATEWAY_PORT : undefined);
-  const base = resolveBasePort({ envPort, configPort: portNode?.kind === 'number' ? portNode.value : undefined, profile: source.portProfile });
+  // The profile as its commands run it: convention profiles with `--profile NAME` and nothing that redirects them
+  // (the extension's terminals clear those variables), others with their own environment.
+  const invocation = resolveInvocation({ profile: source.origin === 'convention' ? source.name : undefined, env: source.env, home }, rules);
+  const configPort = portNode?.kind === 'number' ? portNode.value : undefined;
+  const base = resolveBasePort({ envPort: invocation.envPort, configPort, portProfile: source.portProfile }, rules);
 
   const cdpPorts: { profile: string; port: number }[] = [];
   const cdpUrls: { key: string; url: string }[] = [];
@@ -50,12 +59,19 @@ export function profileFacts(
       if (url) cdpUrls.push({ key: `browser.profiles.${m.key}.cdpUrl`, url });
     }
   }
-  const spans = portSpans({
+  const rangeStart = nodeAt(root, ['browser', 'cdpPortRangeStart']);
+  // A base that is no port (gateway.port 1.5 or 70000, taken as written by the CLI) stops the gateway at start-up,
+  // so it holds no ports to clash over.
+  const spans = isUsablePort(base.port) ? portSpans({
     base: base.port,
     baseKey: base.source === 'config' ? 'gateway.port' : undefined,
     cdpPorts,
-    retiredCanvas: !!memberAt(root, ['canvasHost']),
-  });
+    cdpRangeStart: rangeStart?.kind === 'number' ? (rangeStart.value as number) : undefined,
+    rules,
+  }) : [];
+  const portOverride = typeof configPort === 'number' && base.source === 'env' && configPort !== base.port
+    ? { configPort, port: base.port, by: source.origin === 'convention' && source.name === 'dev' && !source.env.OPENCLAW_GATEWAY_PORT ? '--profile dev' : 'OPENCLAW_GATEWAY_PORT' }
+    : undefined;
 
   const resolveDir = (p: string) => path.resolve(path.dirname(source.configPath), expandHome(p, home));
   const configured = str(nodeAt(root, ['agents', 'defaults', 'workspace']));
@@ -85,8 +101,10 @@ export function profileFacts(
     configErrors: validity.errors,
     ...(parsed && validity.firstError ? { firstError: configProblem(validity.firstError, source.configPath, parsed) } : {}),
     env: source.env,
+    ...(source.foundBy ? { foundBy: source.foundBy } : {}),
   };
-  return { source, parsed, summary, spans, workspaces };
+  const keys = { config: keyOf(source.configPath), state: keyOf(source.stateDir), workspaces: workspaces.map((w) => keyOf(w.dir)) };
+  return { source, parsed, summary, spans, workspaces, keys, diagnostics: validity.diagnostics ?? [], ...(portOverride ? { portOverride } : {}) };
 }
 
 /** Where a key (dot path) sits in the config, its line index built once for all the keys asked. */

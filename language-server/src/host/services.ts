@@ -1,6 +1,8 @@
 // The service names `openclaw gateway install` registers for a profile, per service manager.
+import { isDefaultProfileName } from './profile-rules';
+
 export function serviceNames(profile: string): { systemd: string; launchd: string; windowsTask: string } {
-  const isDefault = profile === 'default';
+  const isDefault = isDefaultProfileName(profile);
   return {
     systemd: isDefault ? 'openclaw-gateway.service' : `openclaw-gateway-${profile}.service`,
     launchd: isDefault ? 'ai.openclaw.gateway' : `ai.openclaw.${profile}`,

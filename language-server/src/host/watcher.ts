@@ -2,16 +2,20 @@
 // home and every state/config dir itself, and re-reads within a debounce after any change.
 import { watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
-import type { DeclaredInstance } from '../protocol';
-import { discoverProfiles, type ProfileSource } from './discovery';
+import type { DeclaredInstance, SkippedFolder } from '../protocol';
+import { discoverHost, type ProfileSource } from './discovery';
 import { readConfigText } from './model';
 import { samePathKey } from './paths';
+import type { ProfileRules } from './profile-rules';
+import { readServiceFiles, serviceDirs, type ServiceFile } from './installed-services';
 
-export interface WatchInputs { home: string; env: NodeJS.ProcessEnv; declared: DeclaredInstance[] }
-export interface DiskSnapshot { home: string; sources: ProfileSource[]; texts: Map<string, string | undefined> }
+export interface WatchInputs { home: string; env: NodeJS.ProcessEnv; declared: DeclaredInstance[]; rules?: ProfileRules }
+export interface DiskSnapshot { home: string; sources: ProfileSource[]; skipped: SkippedFolder[]; services: ServiceFile[]; texts: Map<string, string | undefined> }
 
 export class HostWatcher {
   private sources: ProfileSource[] = [];
+  private skipped: SkippedFolder[] = [];
+  private services: ServiceFile[] = [];
   private texts = new Map<string, string | undefined>();
   private watchers = new Map<string, FSWatcher>();
   private timer: NodeJS.Timeout | undefined;
@@ -22,7 +26,7 @@ export class HostWatcher {
   constructor(private readonly inputs: WatchInputs, private readonly onChange: () => void, private readonly log: (m: string) => void, private readonly debounceMs = 150) {}
 
   snapshot(): DiskSnapshot {
-    return { home: this.inputs.home, sources: this.sources, texts: this.texts };
+    return { home: this.inputs.home, sources: this.sources, skipped: this.skipped, services: this.services, texts: this.texts };
   }
 
   async start(): Promise<void> {
@@ -34,12 +38,14 @@ export class HostWatcher {
 
   async reread(): Promise<void> {
     const run = async () => {
-      const sources = await discoverProfiles(this.inputs.home, this.inputs.env, this.inputs.declared);
+      const [{ sources, skipped }, services] = await Promise.all([discoverHost(this.inputs.home, this.inputs.env, this.inputs.declared, { rules: this.inputs.rules }), readServiceFiles(this.inputs.home)]);
       const texts = new Map<string, string | undefined>();
       await Promise.all(sources.map(async (s) => texts.set(samePathKey(s.configPath), await readConfigText(s.configPath))));
       if (this.disposed) return;
-      const changed = !sameSnapshot(this.sources, this.texts, sources, texts);
+      const changed = !sameSnapshot(this.sources, this.texts, sources, texts) || JSON.stringify([skipped, services]) !== JSON.stringify([this.skipped, this.services]);
       this.sources = sources;
+      this.skipped = skipped;
+      this.services = services;
       this.texts = texts;
       this.rewatch();
       if (changed) this.onChange();
@@ -54,7 +60,7 @@ export class HostWatcher {
   }
 
   private rewatch(): void {
-    const dirs = new Set<string>([this.inputs.home]);
+    const dirs = new Set<string>([this.inputs.home, ...Object.values(serviceDirs(this.inputs.home))]);
     for (const s of this.sources) {
       dirs.add(s.stateDir);
       dirs.add(path.dirname(s.configPath));

@@ -16,6 +16,8 @@ export function taskArgs(task: ProfileTask, p: Pick<ProfileSummary, 'basePort'>)
   switch (task) {
     case 'launch': return ['gateway', '--port', String(p.basePort)];
     case 'installService': return ['gateway', 'install'];
+    // A service that pins another port or config than the profile's: written again with the profile's port.
+    case 'reinstallService': return ['gateway', 'install', '--force', '--port', String(p.basePort)];
     case 'uninstallService': return ['gateway', 'uninstall'];
     case 'stopService': return ['gateway', 'stop'];
     case 'status': return ['status'];

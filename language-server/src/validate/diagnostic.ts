@@ -6,7 +6,9 @@ export type FixData =
   | { kind: 'rename-key'; path: string; to: string }
   | { kind: 'migrate-canvas-host' }
   | { kind: 'move-base-port'; profile: string }
-  | { kind: 'mdns-off' };
+  | { kind: 'mdns-off' }
+  /** Not an edit: runs the client's Reinstall Service for the profile. */
+  | { kind: 'reinstall-service'; profile: string };
 
 export interface ConfigDiagnostic {
   severity: Severity;

@@ -8,7 +8,7 @@ export interface RetiredKey { path: string; message: string; fix: ConfigDiagnost
 export const RETIRED_KEYS: RetiredKey[] = [
   {
     path: 'canvasHost',
-    message: '"canvasHost" was retired in OpenClaw 2026.9: the canvas is now served on the gateway port and switched by "plugins.entries.canvas.config.host.enabled". OpenClaw rejects this key.',
+    message: '"canvasHost" was retired in OpenClaw 2026.8.1: the canvas is now served on the gateway port and switched by "plugins.entries.canvas.config.host.enabled". OpenClaw rejects this key.',
     fix: [{ kind: 'migrate-canvas-host' }],
   },
   {
