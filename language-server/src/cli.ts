@@ -13,6 +13,7 @@ import { loadHost } from './host/model';
 import { resolveHome } from './host/paths';
 import { CDP_RANGE_ROLE } from './host/ports';
 import { formatPorts, spanText } from './protocol';
+import { bundleFromEnv, t, useBundle } from './l10n';
 
 const USAGE = `usage: openclaw-config-check [--json] [--openclaw CLI] FILE...
        openclaw-config-check --profiles [--home DIR] [--json]
@@ -114,7 +115,7 @@ async function showProfiles(args: Args, out: (s: string) => void): Promise<numbe
       out(`  workspace  ${p.workspace}`);
       out(`  ports      ${p.spans.map((s) => `${s.label} ${spanText(s)}`).join(' · ')}`);
     }
-    out(model.conflicts.length ? `\nConflicts: ${model.conflicts.length}` : '\nNo conflicts.');
+    out(`\n${model.conflicts.length ? t('Conflicts: {0}', model.conflicts.length) : t('No conflicts.')}`);
     for (const c of model.conflicts) out(`  ${c.kind}: ${c.message}${c.ports.length ? ` [${formatPorts(c.ports)}]` : ''}`);
   }
   return model.conflicts.length ? 1 : 0;
@@ -134,6 +135,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
 }
 
 if (require.main === module) {
+  // dist/cli.js sits next to l10n/ in the package.
+  useBundle(bundleFromEnv(process.env, path.join(__dirname, '..', 'l10n')));
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
     process.stderr.write(`openclaw-config-check: ${(e as Error).message}\n`);
     process.exitCode = 2;
