@@ -54,6 +54,7 @@ const layers = [
   { name: 'agreement', cmd: process.execPath, args: nodeTestArgs('out/test/agreement/'), dir: 'out/test/agreement', counts: nodeTestCounts, color: true },
   { name: 'host', cmd: process.execPath, args: ['scripts/run-host-tests.mjs'], counts: closingLineCounts },
   { name: 'host-restricted', cmd: process.execPath, args: ['scripts/run-host-tests.mjs', '--restricted'], counts: closingLineCounts },
+  { name: 'host-it', cmd: process.execPath, args: ['scripts/run-host-tests.mjs', '--locale', 'it'], counts: closingLineCounts },
   { name: 'ui', cmd: process.execPath, args: ['scripts/ui-check.mjs'], counts: closingLineCounts },
 ];
 

@@ -180,12 +180,33 @@ function livingGroupMembers(pgid) {
 
 // ---- code-server --------------------------------------------------------------------------------------------------
 /**
+ * VS Code runs in a display language only when a language pack for it is registered in <user-data>/languagepacks.json
+ * (else `--locale` falls back to English), and only the marketplace has real packs. The file is what VS Code itself
+ * writes after installing one; pointed at an empty translation file, it changes no text of VS Code's own, but the
+ * workbench takes the language, so extensions get `vscode.env.language`, their package.nls.<lang>.json and their
+ * l10n bundle. (code-server's --install-extension never writes the file, so installing a pack would not do.)
+ */
+function writeLanguagePack(userData, locale) {
+  const translations = path.join(userData, 'empty-language-pack', 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = {
+    hash: `openclaw-test-${locale}`,
+    extensions: [{ extensionIdentifier: { id: `openclaw-test.language-pack-${locale}` }, version: '0.0.0' }],
+    translations: { vscode: translations },
+    label: locale,
+  };
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({ [locale]: pack }, null, 2));
+}
+
+/**
  * Starts code-server on 127.0.0.1 in a fresh run dir. Options: port (free one if omitted), env (merged over the
  * server's env, reaches the extension host and its terminals), extensionsDir, settings (merged over quietSettings),
- * runDir (an existing dir from createRunDir, else one is made), name (run dir prefix), args (extra CLI flags).
+ * runDir (an existing dir from createRunDir, else one is made), name (run dir prefix), args (extra CLI flags),
+ * locale (a display language such as "it": the workbench and the extension host then run in it).
  */
 export async function startCodeServer({
-  port, env = {}, extensionsDir, settings = {}, runDir, name = 'code-server', args = [], healthTimeoutMs = 30000,
+  port, env = {}, extensionsDir, settings = {}, runDir, name = 'code-server', args = [], healthTimeoutMs = 30000, locale,
 } = {}) {
   checkTools();
   runDir ??= createRunDir(name);
@@ -215,6 +236,10 @@ export async function startCodeServer({
     // resets PATH there, and the tools below (Node 24, the openclaw CLI) would vanish from the host and terminals.
     '--vscode-option', 'force-disable-user-env',
   ];
+  if (locale) {
+    writeLanguagePack(dirs.userData, locale);
+    flags.push('--locale', locale);
+  }
   // The flag beats the setting, so a caller that turns trust on (to test restricted mode) must not get it.
   if (effective['security.workspace.trust.enabled'] === false) flags.push('--disable-workspace-trust');
   flags.push(...args);

@@ -41,6 +41,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
       settings: readSettings(),
       trusted: vscode.workspace.isTrusted,
       storagePath: context.globalStorageUri.fsPath,
+      // The server writes most of what the user reads (diagnostics, refusals); it speaks the display language too.
+      l10nBundle: vscode.l10n.bundle,
     },
     middleware: {
       workspace: {

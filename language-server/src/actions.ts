@@ -14,6 +14,7 @@ import type { HostState } from './host/model';
 import { newProfileNameProblem, searchStart } from './host/new-profile';
 import { stopGateway } from './host/stop';
 import type { ProfileFacts } from './host/profile';
+import { t } from './l10n';
 
 export interface ActionContext {
   env: NodeJS.ProcessEnv;
@@ -29,7 +30,7 @@ export interface ActionContext {
   doctorFound(configPath: string, findings: DoctorFinding[]): void;
 }
 
-const RESTRICTED: Refusal = { ok: false, message: 'Nothing is run from a restricted workspace.' };
+const restricted = (): Refusal => ({ ok: false, message: t('Nothing is run from a restricted workspace.') });
 
 function noProfile(name: string): Refusal {
   return { ok: false, message: `No profile "${name}".` };
@@ -43,14 +44,14 @@ export function registerActions(connection: Connection, ctx: ActionContext): voi
   };
 
   connection.onRequest(CliCheckRequest, async (params) => {
-    if (!ctx.trusted()) return RESTRICTED;
+    if (!ctx.trusted()) return restricted();
     return cli(params.cliPath);
   });
 
   connection.onRequest(CommandPlanRequest, async (params: CommandPlanParams): Promise<CommandPlan> => {
     const c = params.command;
     if (c.kind === 'shell') return { ok: true, argv: [], env: terminalEnv(ctx.env), display: 'shell' };
-    if (!ctx.trusted()) return RESTRICTED;
+    if (!ctx.trusted()) return restricted();
     if (c.kind === 'installCli') {
       const argv = installCliArgv();
       return { ok: true, argv, env: terminalEnv(ctx.env), display: argv.join(' ') };
@@ -68,7 +69,7 @@ export function registerActions(connection: Connection, ctx: ActionContext): voi
   });
 
   connection.onRequest(GatewayStatusRequest, async (params): Promise<GatewayStatusResult> => {
-    if (!ctx.trusted()) return RESTRICTED;
+    if (!ctx.trusted()) return restricted();
     const found = await cli(params.cliPath);
     if (!found.ok) return found;
     const p = ctx.profileNamed(params.profile);
@@ -99,7 +100,7 @@ export function registerActions(connection: Connection, ctx: ActionContext): voi
   });
 
   connection.onRequest(NewProfilePlanRequest, async (params: NewProfileParams): Promise<NewProfilePlan> => {
-    if (!ctx.trusted()) return RESTRICTED;
+    if (!ctx.trusted()) return restricted();
     const host = ctx.host();
     if (!host.home) return { ok: false, message: 'The OpenClaw language server has not read the host yet; try again in a moment.' };
     const profiles = host.profiles.map((p) => p.summary);

@@ -15,6 +15,7 @@ import { rulesFor } from './host/profile-rules';
 import { cliVersion } from './openclaw-cli/version';
 import { CDP_RANGE_ROLE } from './host/ports';
 import { formatPorts, spanText } from './protocol';
+import { bundleFromEnv, t, useBundle } from './l10n';
 
 const USAGE = `usage: openclaw-config-check [--json] [--openclaw CLI] FILE...
        openclaw-config-check --profiles [--home DIR] [--openclaw CLI] [--json]
@@ -124,7 +125,7 @@ async function showProfiles(args: Args, out: (s: string) => void): Promise<numbe
     }
     if (model.skipped.length) out(`\nSkipped, no --profile reaches ${model.skipped.length === 1 ? 'this folder' : `these ${model.skipped.length} folders`}:`);
     for (const f of model.skipped) out(`  ${f.dir}: ${f.reason}`);
-    out(model.conflicts.length ? `\nConflicts: ${model.conflicts.length}` : '\nNo conflicts.');
+    out(`\n${model.conflicts.length ? t('Conflicts: {0}', model.conflicts.length) : t('No conflicts.')}`);
     for (const c of model.conflicts) out(`  ${c.kind}: ${c.message}${c.ports.length ? ` [${formatPorts(c.ports)}]` : ''}`);
   }
   return model.conflicts.length ? 1 : 0;
@@ -144,6 +145,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
 }
 
 if (require.main === module) {
+  // dist/cli.js sits next to l10n/ in the package.
+  useBundle(bundleFromEnv(process.env, path.join(__dirname, '..', 'l10n')));
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
     process.stderr.write(`openclaw-config-check: ${(e as Error).message}\n`);
     process.exitCode = 2;

@@ -29,6 +29,7 @@ import { complete } from './features/completion';
 import { fixFor } from './features/code-actions';
 import { portInlayHints } from './features/inlay-hints';
 import { toLspDiagnostic } from './to-lsp';
+import { useBundle, type Bundle } from './l10n';
 import { HostWatcher } from './host/watcher';
 import { assembleHost, ConfigAnalyses, EMPTY_HOST, profilesOfFile, toProtocolModel, type HostState } from './host/model';
 import { samePathKey, resolveHome } from './host/paths';
@@ -41,7 +42,14 @@ import { defaultEphemeralRange, ephemeralPortRange, type PortRange } from './hos
 import { livePortDiagnostics, ListenerCache } from './host/live-ports';
 
 /** What the client sends with `initialize`. */
-export interface InitOptions { settings?: Partial<ServerSettings>; trusted?: boolean; storagePath?: string; cliTimeouts?: Partial<CliTimeouts> }
+export interface InitOptions {
+  settings?: Partial<ServerSettings>;
+  trusted?: boolean;
+  storagePath?: string;
+  cliTimeouts?: Partial<CliTimeouts>;
+  /** VS Code's `l10n.bundle`: the display language's translations of this extension, absent in English. */
+  l10nBundle?: Bundle;
+}
 
 /** Everything one server session holds. */
 interface Session {
@@ -261,6 +269,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
 
   connection.onInitialize((params: InitializeParams) => {
     const init = (params.initializationOptions ?? {}) as InitOptions;
+    useBundle(init.l10nBundle);
     s.cliTimeouts = { ...DEFAULT_CLI_TIMEOUTS, ...init.cliTimeouts };
     s.settings = { ...s.settings, ...init.settings };
     s.trusted = init.trusted === true;

@@ -30,7 +30,7 @@ export function terminalName(profile: string, purpose: TerminalPurpose = 'gatewa
 
 export function requireTrust(what: string): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage(`${what} is disabled in a restricted workspace: OpenClaw Gateways runs no program until you trust this workspace. Diagnostics keep working.`, 'Manage Workspace Trust')
+  void vscode.window.showWarningMessage(vscode.l10n.t('{0} is disabled in a restricted workspace: OpenClaw Gateways runs no program until you trust this workspace. Diagnostics keep working.', what), vscode.l10n.t('Manage Workspace Trust'))
     .then((pick) => { if (pick) void vscode.commands.executeCommand('workbench.trust.manage'); });
   return false;
 }

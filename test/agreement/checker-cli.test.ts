@@ -254,3 +254,18 @@ test('--profiles --openclaw CLI follows the profile rules of that release; a CLI
     await home.remove();
   }
 });
+
+test('with an Italian locale the checker writes its messages in Italian; with C, in English', async () => {
+  const home = await makeTempHome('openclaw-checker-it-');
+  try {
+    const italian = await runChecker([UNKNOWN_KEY], { env: isolatedEnv(home.dir, { LANG: 'it_IT.UTF-8' }), cwd: REPO });
+    assert.equal(italian.code, 1);
+    assert.match(italian.stdout, /Chiave sconosciuta "[A-Za-z]+" in "gateway": OpenClaw rifiuta l'intera configurazione\./);
+    const english = await runChecker([UNKNOWN_KEY], { env: isolatedEnv(home.dir, { LANG: 'C.UTF-8' }), cwd: REPO });
+    assert.match(english.stdout, /Unknown key "[A-Za-z]+" in "gateway": OpenClaw rejects the whole config\./);
+    const profiles = await runChecker(['--profiles', '--home', home.dir], { env: isolatedEnv(home.dir, { LC_ALL: 'it_IT' }), cwd: REPO });
+    assert.match(profiles.stdout, /^Nessun conflitto\.$/m);
+  } finally {
+    await home.remove();
+  }
+});

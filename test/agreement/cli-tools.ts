@@ -44,9 +44,11 @@ export async function makeTempHome(prefix = 'openclaw-agreement-'): Promise<Temp
  *  HOME moves too, so neither OpenClaw nor our schema cache (~/.cache) writes into the real home. */
 export function isolatedEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('OPENCLAW_')) env[k] = v;
+  // The checker speaks the locale's language: the tests pin English unless they ask for another.
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('OPENCLAW_') && !/^(LC_ALL|LC_MESSAGES|LANGUAGE)$/.test(k)) env[k] = v;
   return {
     ...env,
+    LANG: 'C.UTF-8',
     PATH: `${NODE24_BIN}${path.delimiter}${process.env.PATH ?? ''}`,
     HOME: home,
     OPENCLAW_HOME: home,

@@ -28,9 +28,12 @@ export function run(): Promise<void> {
   const grep = process.env.MOCHA_GREP;
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, ...(grep ? { grep } : {}) });
   const dir = __dirname;
-  // The restricted-mode suite needs a window whose folder is untrusted, so it runs in a session of its own.
-  const restricted = process.env.OPENCLAW_TEST_RESTRICTED === '1';
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js') && f.startsWith('restricted.') === restricted).sort()) {
+  // The restricted-mode suite needs a window whose folder is untrusted, and a display-language suite a window in that
+  // language, so each runs in a session of its own: restricted.*.test.js, l10n.<lang>.*.test.js; the rest run in none.
+  const locale = process.env.OPENCLAW_TEST_LOCALE;
+  const prefix = process.env.OPENCLAW_TEST_RESTRICTED === '1' ? 'restricted.' : locale ? `l10n.${locale}.` : undefined;
+  const ofSession = (f: string) => f.startsWith('restricted.') || f.startsWith('l10n.');
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js') && (prefix ? f.startsWith(prefix) : !ofSession(f))).sort()) {
     mocha.addFile(path.join(dir, file));
   }
   if (grep) console.log(`[host-tests] grep: ${grep}`);

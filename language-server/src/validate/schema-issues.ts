@@ -5,6 +5,7 @@ import { dotPath, memberAt, nodeAt, type Segment, type ValueNode } from '../pars
 import { propertiesAt, type JsonSchema } from '../schema/json-schema';
 import type { ConfigDiagnostic } from './diagnostic';
 import { closest } from './suggest';
+import { t } from '../l10n';
 
 type Issue = z.core.$ZodIssue;
 
@@ -18,7 +19,7 @@ function toDiagnostics(root: ValueNode, issue: Issue, json: JsonSchema, skipKeys
   const path = issue.path.filter((p): p is Segment => typeof p === 'string' || typeof p === 'number');
   if (issue.code === 'unrecognized_keys') {
     const known = [...propertiesAt(json, path).keys()];
-    const where = path.length ? `"${dotPath(path)}"` : 'the top level';
+    const where = path.length ? `"${dotPath(path)}"` : t('the top level');
     for (const key of issue.keys) {
       const keyPath = [...path, key];
       const dp = dotPath(keyPath);
@@ -28,7 +29,7 @@ function toDiagnostics(root: ValueNode, issue: Issue, json: JsonSchema, skipKeys
       out.push({
         severity: 'error',
         code: 'unknown-key',
-        message: `Unknown key "${key}" in ${where}: OpenClaw rejects the whole config.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        message: t('Unknown key "{0}" in {1}: OpenClaw rejects the whole config.', key, where) + (suggestion ? ` ${t('Did you mean "{0}"?', suggestion)}` : ''),
         path: dp,
         start: member?.keyStart ?? 0,
         end: member?.keyEnd ?? 0,
