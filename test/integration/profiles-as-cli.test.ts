@@ -43,10 +43,21 @@ describe('profiles as the CLI resolves them', function () {
   });
 
   it('a profile config opened through a workspace link gets its clash diagnostics and the quick fix, listed once', async () => {
+    // A profile of its own: VS Code keeps a document an extension opened for up to three minutes after its editor
+    // closes, and such a document is open for the server too. Rescue's config, opened by earlier suites, may still
+    // be one, and then its entry in Problems rightly stays.
+    const dir = path.join(fixtureHome(), '.openclaw-linked');
     const ws = vscode.workspace.workspaceFolders![0].uri.fsPath;
-    const link = path.join(ws, 'profile-rescue');
-    await fs.symlink(path.join(fixtureHome(), '.openclaw-rescue'), link);
+    const link = path.join(ws, 'profile-linked');
+    const real = vscode.Uri.file(configOf('.openclaw-linked'));
+    await fs.mkdir(dir, { recursive: true });
+    // 18829 lies inside default's and rescue's CDP ranges.
+    await fs.writeFile(real.fsPath, "{ gateway: { mode: 'local', port: 18829, bind: 'loopback' }, discovery: { mdns: { mode: 'off' } } }\n");
+    await fs.symlink(dir, link);
     try {
+      await oc.refresh();
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath === real.fsPath), 'the new profile config is open before the test opens it');
+      await waitFor('the clash published on the closed config\'s real path', 20000, () => codesAt(real).includes('port-conflict'));
       const uri = vscode.Uri.file(path.join(link, 'openclaw.json'));
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
@@ -58,15 +69,17 @@ describe('profiles as the CLI resolves them', function () {
       assert.ok(move, `no move fix among ${actions.map((a) => a.title).join(' | ')}`);
       assert.deepStrictEqual(move.edit!.entries().map(([u]) => u.toString()), [uri.toString()]);
       // One entry for the file in Problems: the real path's goes while the link is open.
-      const real = vscode.Uri.file(configOf('.openclaw-rescue'));
       await waitFor('the real path\'s entry to go', 10000, () => vscode.languages.getDiagnostics(real).length === 0);
       const listed = vscode.languages.getDiagnostics().filter(([u, ds]) => ds.length && (u.fsPath === real.fsPath || u.fsPath === uri.fsPath));
       assert.deepStrictEqual(listed.map(([u]) => u.fsPath), [uri.fsPath]);
-      // (VS Code keeps a closed editor's document for a while; the LSP test sees the entry come back on close.)
+      // (The LSP test sees the real path's entry come back on close; here VS Code holds the document a while.)
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       await fs.rm(link, { force: true });
+      await fs.rm(dir, { recursive: true, force: true });
+      await oc.refresh();
     }
+    assert.ok(!oc.tree.getModel()!.profiles.some((p) => p.name === 'linked'));
   });
 
   it('a folder no --profile reaches is a greyed row with its reason', async () => {
