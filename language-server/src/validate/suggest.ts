@@ -2,16 +2,53 @@
 // letters counts as one edit, the commonest typo), case-insensitive.
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
+  for (let i = 0; i < w.length; i++) letters[bucket(w, i)]++;
   let best: string | undefined;
   let bestScore = Infinity;
-  for (const c of candidates) {
-    const limit = Math.max(1, Math.floor(Math.max(w.length, c.length) / 3));
-    // The distance is at least the difference in length: most candidates are ruled out without computing it.
-    if (Math.abs(w.length - c.length) > limit) continue;
-    const d = distance(w, c.toLowerCase(), Math.min(limit, bestScore - 1));
-    if (d <= limit && d < bestScore) { best = c; bestScore = d; }
+  try {
+    for (const c of candidates) {
+      const limit = Math.max(1, Math.floor(Math.max(w.length, c.length) / 3));
+      // The distance is at least the difference in length: most candidates are ruled out without computing it.
+      if (Math.abs(w.length - c.length) > limit) continue;
+      const lc = lower(c);
+      const bound = Math.min(limit, bestScore - 1);
+      if (Math.ceil(letterDifference(w.length, lc) / 2) > bound) continue;
+      const d = distance(w, lc, bound);
+      if (d <= limit && d < bestScore) { best = c; bestScore = d; }
+    }
+  } finally {
+    letters.fill(0);
   }
   return best;
+}
+
+// The letters of the word asked about, counted. A substitution changes these counts by two, an insertion or a
+// deletion by one and a swap not at all, so half their difference from a candidate's is a lower bound of the
+// distance: it rules out most candidates of a file full of unknown keys in time linear in the key.
+const letters = new Int32Array(128);
+const bucket = (s: string, i: number) => Math.min(s.charCodeAt(i), 127);
+
+function letterDifference(wordLength: number, candidate: string): number {
+  let diff = wordLength;
+  for (let i = 0; i < candidate.length; i++) {
+    const b = bucket(candidate, i);
+    diff += letters[b] > 0 ? -1 : 1;
+    letters[b]--;
+  }
+  for (let i = 0; i < candidate.length; i++) letters[bucket(candidate, i)]++;
+  return diff;
+}
+
+// Schema keys are asked about again for every unknown key of an object.
+const lowered = new Map<string, string>();
+function lower(s: string): string {
+  let l = lowered.get(s);
+  if (l === undefined) {
+    if (lowered.size > 10_000) lowered.clear();
+    l = s.toLowerCase();
+    lowered.set(s, l);
+  }
+  return l;
 }
 
 // Three rows reused across calls: a file with 300,000 unknown keys asks this millions of times.
