@@ -1,7 +1,7 @@
 // The language client: starts the bundled server and carries the custom requests declared in the protocol file.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { HostModelChanged, type HostModel, type ServerSettings } from '../language-server/src/protocol';
 
 export const LANGUAGE_ID = 'openclaw-config';
@@ -26,6 +26,25 @@ export interface ClientEvents {
   onModel: (model: HostModel) => void;
 }
 
+/** A server that dies is started again, unless it died five times within three minutes. Unlike the library's
+ *  default, errors writing to the dead server never shut the client down: a killed server leaves every message
+ *  sent before its exit is seen failing, and after three such failures the default gave up for good. */
+class RestartOnCrash implements ErrorHandler {
+  private readonly crashes: number[] = [];
+
+  error(): ErrorHandlerResult {
+    return { action: ErrorAction.Continue };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.crashes.push(now);
+    while (this.crashes.length && now - this.crashes[0] > 3 * 60_000) this.crashes.shift();
+    if (this.crashes.length < 5) return { action: CloseAction.Restart };
+    return { action: CloseAction.DoNotRestart, message: vscode.l10n.t('The OpenClaw language server stopped 5 times in 3 minutes and is not started again. Its output has the reason; reload the window to start it.') };
+  }
+}
+
 /** The client, not yet started: its notification handlers are in place before the server can send anything. */
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, events: ClientEvents): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -36,6 +55,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel: output,
+    errorHandler: new RestartOnCrash(),
     synchronize: { configurationSection: 'openclaw' },
     initializationOptions: {
       settings: readSettings(),
