@@ -23,6 +23,7 @@ import { startServer } from '../lsp/lsp-client';
 import { NODE24_BIN, OPENCLAW, REPO } from '../support/paths';
 import { DOCS, editedVariants, generateConfig } from './configs';
 import { checkerRow, hostileRows } from './hostile';
+import { jsonServiceChild, jsonServiceFromSpawn, serverFromSpawn, type FromSpawn } from './from-spawn';
 
 const repo = REPO;
 const SELF = __filename;
@@ -236,6 +237,22 @@ async function main(): Promise<void> {
       row(sec, 'one `openclaw config validate --json` process', mCli, 'ms', CLI_RUNS, `= ${(mCli / mOurs).toFixed(0)}x this server`);
       row(sec, 'first run, this server (zod compile included)', median(cold.ours), 'ms', COLD_RUNS, 'fresh process each, from the repaired schema as cached on disk');
       row(sec, 'first run, JSON service (schema setup included)', median(cold.json), 'ms', COLD_RUNS, `fresh process each; ours = ${(median(cold.ours) / median(cold.json)).toFixed(2)}x`);
+      if (lines < 1000) {
+        // From spawn, as a user meets it: the built server over LSP, untrusted (committed schema data) and trusted
+        // (the CLI's schema from the cache the schema-load runs above left), beside the JSON service's process.
+        const spawned: Record<'bundled' | 'cli' | 'json', FromSpawn[]> = { bundled: [], cli: [], json: [] };
+        const serverEnv = { ...env, OPENCLAW_HOME: ocHome };
+        for (let i = 0; i < COLD_RUNS + 2; i++) {
+          spawned.json.push(await jsonServiceFromSpawn(SELF, schemaFile, docFile));
+          spawned.bundled.push(await serverFromSpawn(docFile, { env: serverEnv, init: { trusted: false, settings: { instances: [], liveChecks: false } }, rssMb }));
+          spawned.cli.push(await serverFromSpawn(docFile, { env: serverEnv, init: { trusted: true, storagePath: cacheRoot, settings: { instances: [], liveChecks: false, cliPath: CLI } }, rssMb }));
+        }
+        const med = (k: keyof typeof spawned, f: keyof FromSpawn) => median(spawned[k].map((x) => x[f]));
+        const SP = `From spawn to the first diagnostics of the ${lines}-line config (built dist/server.js over LSP)`;
+        row(SP, 'JSON service: process start + schema setup + first validation', med('json', 'ms'), 'ms', spawned.json.length, `RSS then ${med('json', 'rssMb').toFixed(0)} MB (its own process.memoryUsage)`);
+        row(SP, 'this server, untrusted window (committed schema data)', med('bundled', 'ms'), 'ms', spawned.bundled.length, `= ${(med('bundled', 'ms') / med('json', 'ms')).toFixed(2)}x the JSON service; RSS then ${med('bundled', 'rssMb').toFixed(0)} MB`);
+        row(SP, 'this server, trusted (answers from the committed data while the CLI schema loads)', med('cli', 'ms'), 'ms', spawned.cli.length, `= ${(med('cli', 'ms') / med('json', 'ms')).toFixed(2)}x the JSON service; RSS then ${med('cli', 'rssMb').toFixed(0)} MB`);
+      }
       results[`doc-${lines}`] = { lines, bytes: Buffer.byteLength(text), cli: cliVerdict };
       if (cliVerdict?.valid !== true || oursFirst.some((d) => d.severity === 'error') || jsonFirst.length) {
         progress(`WARNING: the generated ${lines}-line config is not valid everywhere: ${verdicts} ${JSON.stringify(cliVerdict?.issues ?? '')}`);
@@ -401,7 +418,9 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-const run = process.argv[2] === '--cold-child' ? coldChild(process.argv[3], process.argv[4], process.argv[5]) : main();
+const run = process.argv[2] === '--cold-child' ? coldChild(process.argv[3], process.argv[4], process.argv[5])
+  : process.argv[2] === '--json-child' ? jsonServiceChild(process.argv[3], process.argv[4])
+  : main();
 run.catch((e) => {
   process.stderr.write(`[bench] ${(e as Error).stack ?? e}\n`);
   process.exitCode = 1;
