@@ -9,7 +9,7 @@ const SERVER_INTERNALS = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', '.tools/', '.run/', 'bench/', '*.vsix'] },
+  { ignores: ['out/', 'dist/', 'node_modules/', '.tools/', '.run/', 'bench/', '*.vsix', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
