@@ -15,6 +15,7 @@ import { clashWords } from '../../language-server/src/host/clash-words';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
 import { conflictsText, portsDescription, profilesText } from '../../src/profiles/words';
 import { schemaStatusWords } from '../../src/language-status-words';
+import { summarizeGatewayStatus } from '../../language-server/src/openclaw-cli/gateway-status';
 import { REPO } from '../support/paths';
 import { offsetOf } from '../support/text';
 
@@ -63,4 +64,9 @@ test('the Italian inlay hint fits in what VS Code shows of a hint for every base
 test('the language status words in Italian', () => {
   assert.deepEqual(schemaStatusWords({ source: 'bundled', version: '2026.9.6' }, false), { text: 'OpenClaw 2026.9.6', detail: 'incluso; finestra con restrizioni' });
   assert.deepEqual(schemaStatusWords({ source: 'cli', version: '2026.9.6' }, true), { text: 'OpenClaw 2026.9.6', detail: 'schema della tua CLI' });
+});
+
+test("the gateway status summary in Italian, the CLI's own values as it spells them", () => {
+  const json = { gateway: { port: 18789, portSource: 'config', reachable: false }, port: { listeners: [] }, service: { loaded: true, runtime: { status: 'running' } }, config: { cli: { valid: false } } };
+  assert.equal(summarizeGatewayStatus(JSON.stringify(json)), 'porta 18789 (config) · non raggiungibile · nessuno in ascolto · servizio running · configurazione NON VALIDA');
 });
