@@ -28,6 +28,7 @@ import { hover } from './features/hover';
 import { complete } from './features/completion';
 import { fixFor } from './features/code-actions';
 import { portInlayHints } from './features/inlay-hints';
+import { useFieldDocsLanguage } from './features/field-docs';
 import { toLspDiagnostic } from './to-lsp';
 import { t, useBundle, type Bundle } from './l10n';
 import { HostWatcher } from './host/watcher';
@@ -49,6 +50,8 @@ export interface InitOptions {
   cliTimeouts?: Partial<CliTimeouts>;
   /** VS Code's `l10n.bundle`: the display language's translations of this extension, absent in English. */
   l10nBundle?: Bundle;
+  /** VS Code's display language, for the words that are not in the l10n bundle (the field docs). */
+  language?: string;
 }
 
 /** Everything one server session holds. */
@@ -270,6 +273,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   connection.onInitialize((params: InitializeParams) => {
     const init = (params.initializationOptions ?? {}) as InitOptions;
     useBundle(init.l10nBundle);
+    useFieldDocsLanguage(init.language);
     s.cliTimeouts = { ...DEFAULT_CLI_TIMEOUTS, ...init.cliTimeouts };
     s.settings = { ...s.settings, ...init.settings };
     s.trusted = init.trusted === true;

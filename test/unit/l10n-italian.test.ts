@@ -13,6 +13,7 @@ import { fixFor } from '../../language-server/src/features/code-actions';
 import { portHintLabel, VSCODE_INLAY_HINT_MAX } from '../../language-server/src/features/inlay-hints';
 import { clashWords } from '../../language-server/src/host/clash-words';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
+import { fieldDoc, useFieldDocsLanguage } from '../../language-server/src/features/field-docs';
 import { conflictsText, portsDescription, profilesText } from '../../src/profiles/words';
 import { schemaStatusWords } from '../../src/language-status-words';
 import { summarizeGatewayStatus } from '../../language-server/src/openclaw-cli/gateway-status';
@@ -69,4 +70,17 @@ test('the language status words in Italian', () => {
 test("the gateway status summary in Italian, the CLI's own values as it spells them", () => {
   const json = { gateway: { port: 18789, portSource: 'config', reachable: false }, port: { listeners: [] }, service: { loaded: true, runtime: { status: 'running' } }, config: { cli: { valid: false } } };
   assert.equal(summarizeGatewayStatus(JSON.stringify(json)), 'porta 18789 (config) · non raggiungibile · nessuno in ascolto · servizio running · configurazione NON VALIDA');
+});
+
+test('the field docs in Italian where translated, in English where not yet, and English again for another language', () => {
+  useFieldDocsLanguage('it');
+  assert.deepEqual(fieldDoc(['gateway', 'mode'])?.title, 'Modalità del gateway');
+  assert.equal(fieldDoc(['gateway', 'remote', 'token', 'source'])?.description, 'Legge il segreto da una variabile d\'ambiente.');
+  const md = (hover(parseConfig('{ gateway: { port: 18789 } }'), offsetOf('{ gateway: { port: 18789 } }', 'port') + 1, schema)!.contents as { value: string }).value;
+  assert.match(md, /^\*\*Porta del gateway\*\* `gateway\.port`\n\nPorta TCP su cui è in ascolto il gateway/);
+  assert.equal(fieldDoc(['gateway', 'tls', 'certPath'])?.title, 'Gateway TLS Certificate Path');
+  useFieldDocsLanguage('de-DE');
+  assert.equal(fieldDoc(['gateway', 'mode'])?.title, 'Gateway Mode');
+  useFieldDocsLanguage(undefined);
+  assert.equal(fieldDoc(['gateway', 'mode'])?.title, 'Gateway Mode');
 });

@@ -63,6 +63,18 @@ for (const lang of LANGUAGES) {
     }
   });
 
+  test(`the ${lang} field docs translate words the English field docs have, keeping their quoted values`, () => {
+    const english = JSON.parse(readFileSync(path.join(REPO, 'language-server/src/features/field-docs.json'), 'utf8')) as Record<string, [string, string]>;
+    const words = new Set(Object.values(english).flat());
+    const translated = readJson(`language-server/src/features/field-docs.${lang}.json`);
+    assert.deepEqual(Object.keys(translated).filter((k) => !words.has(k)), [], 'translations of words no field has');
+    const quoted = (x: string) => [...x.matchAll(/"[^"]*"|`[^`]*`/g)].map((m) => m[0]).sort().join(' ');
+    for (const [k, v] of Object.entries(translated)) {
+      assert.ok(v.trim(), `empty translation of ${k}`);
+      assert.equal(quoted(v), quoted(k), `quoted values of ${JSON.stringify(k)}`);
+    }
+  });
+
   test(`package.json: every %key% is in package.nls.json and package.nls.${lang}.json, with nothing stale`, () => {
     const keys = new Set([...readFileSync(path.join(REPO, 'package.json'), 'utf8').matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]));
     const english = readJson('package.nls.json');
