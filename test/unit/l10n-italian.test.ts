@@ -78,7 +78,7 @@ test('the field docs in Italian where translated, in English where not yet, and 
   assert.equal(fieldDoc(['gateway', 'remote', 'token', 'source'])?.description, 'Legge il segreto da una variabile d\'ambiente.');
   const md = (hover(parseConfig('{ gateway: { port: 18789 } }'), offsetOf('{ gateway: { port: 18789 } }', 'port') + 1, schema)!.contents as { value: string }).value;
   assert.match(md, /^\*\*Porta del gateway\*\* `gateway\.port`\n\nPorta TCP su cui è in ascolto il gateway/);
-  assert.equal(fieldDoc(['gateway', 'tls', 'certPath'])?.title, 'Gateway TLS Certificate Path');
+  assert.equal(fieldDoc(['agents', 'defaults', 'model'])?.title, 'Default Model');
   useFieldDocsLanguage('de-DE');
   assert.equal(fieldDoc(['gateway', 'mode'])?.title, 'Gateway Mode');
   useFieldDocsLanguage(undefined);
