@@ -143,7 +143,7 @@ function messageOf(issue: Issue, path: Segment[], node: ValueNode | undefined): 
       return issue.origin === 'array' ? t('{0} must be at least {1} items.', at, min) : t('{0} must be at least {1}.', at, min);
     }
     case 'invalid_format': {
-      const expected = issue.pattern ?? issue.format;
+      const expected = issue.pattern || issue.format;
       return expected ? t('{0} does not match the expected format ({1}).', at, expected) : t('{0} does not match the expected format.', at);
     }
     case 'not_multiple_of':
