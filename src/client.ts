@@ -63,6 +63,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
       storagePath: context.globalStorageUri.fsPath,
       // The server writes most of what the user reads (diagnostics, refusals); it speaks the display language too.
       l10nBundle: vscode.l10n.bundle,
+      language: vscode.env.language,
     },
     middleware: {
       workspace: {

@@ -18,11 +18,15 @@ import { cliAvailable } from './gateway/cli';
 import { goToConflict, goToProblem } from './profiles/go-to-conflict';
 import { setPrompt } from './gateway/prompt';
 import { INTERNALS, type Internals } from './test-hook';
+import * as l10n from '@vscode/l10n';
 
 export type { OpenClawApi } from './api';
 
 export function activate(context: vscode.ExtensionContext): OpenClawApi {
   const started = Date.now();
+  // The modules kept free of `vscode` (words, the port map) translate through @vscode/l10n: give it the display
+  // language's bundle before anything is worded.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const output = vscode.window.createOutputChannel('OpenClaw', { log: true });
   const tree = new ProfilesTree();
   const schemaStatus = new SchemaStatus();
@@ -68,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): OpenClawApi {
   });
   register('openclaw.installCli', async () => {
     const plan = await planFor(deps, { kind: 'installCli' });
-    return plan && runPlan(deps, plan, 'install', 'OpenClaw: install');
+    return plan && runPlan(deps, plan, 'install', vscode.l10n.t('OpenClaw: install'));
   });
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client.restart()));
 

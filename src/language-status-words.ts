@@ -2,6 +2,7 @@
 // means for the user, in words short enough for the one unbroken line VS Code gives it (its popup opens centred on
 // the item, near the right edge of the window, and runs off it when the line is long). Pure.
 import type { HostModel } from '../language-server/src/protocol';
+import { t } from '@vscode/l10n';
 
 export interface SchemaWords { text: string; detail: string }
 
@@ -9,9 +10,9 @@ export function schemaStatusWords(schema: HostModel['schema'], trusted: boolean)
   const text = schema.version ? `OpenClaw ${schema.version}` : 'OpenClaw';
   if (schema.source === 'cli') {
     // The note names what of the CLI's schema could not be taken over: rules that tie plugin settings together.
-    return { text, detail: schema.note ? "your CLI's, save a few plugin rules" : "your CLI's schema" };
+    return { text, detail: schema.note ? t("your CLI's, save a few plugin rules") : t("your CLI's schema") };
   }
-  if (!trusted) return { text, detail: 'bundled; restricted window' };
-  if (!schema.note) return { text, detail: 'bundled, until your CLI answers' };
-  return { text, detail: /not found/i.test(schema.note) ? 'bundled; no OpenClaw CLI found' : "bundled; your CLI's schema failed" };
+  if (!trusted) return { text, detail: t('bundled; restricted window') };
+  if (!schema.note) return { text, detail: t('bundled, until your CLI answers') };
+  return { text, detail: /not found/i.test(schema.note) ? t('bundled; no OpenClaw CLI found') : t("bundled; your CLI's schema failed") };
 }

@@ -8,8 +8,8 @@ export class SchemaStatus implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('openclaw.schema', { language: LANGUAGE_ID });
 
   constructor() {
-    this.item.name = 'OpenClaw Schema';
-    this.item.command = { title: 'Output', command: 'openclaw.showOutput', tooltip: 'Show the OpenClaw output: why this schema, and what of it is left out' };
+    this.item.name = vscode.l10n.t('OpenClaw Schema');
+    this.item.command = { title: vscode.l10n.t('Output'), command: 'openclaw.showOutput', tooltip: vscode.l10n.t('Show the OpenClaw output: why this schema, and what of it is left out') };
     this.update({ source: 'bundled' });
   }
 

@@ -32,8 +32,13 @@ export interface ActionContext {
 
 const restricted = (): Refusal => ({ ok: false, message: t('Nothing is run from a restricted workspace.') });
 
+function doctorWords(findings: number): string {
+  if (!findings) return t('doctor found nothing to fix');
+  return findings === 1 ? t('doctor found 1 issue; it is shown as diagnostics in the config') : t('doctor found {0} issues; they are shown as diagnostics in the config', findings);
+}
+
 function noProfile(name: string): Refusal {
-  return { ok: false, message: `No profile "${name}".` };
+  return { ok: false, message: t('No profile "{0}".', name) };
 }
 
 export function registerActions(connection: Connection, ctx: ActionContext): void {
@@ -75,40 +80,40 @@ export function registerActions(connection: Connection, ctx: ActionContext): voi
     const p = ctx.profileNamed(params.profile);
     if (!p) return noProfile(params.profile);
     const r = await gatewayStatus(found.path, p.summary, ctx.env);
-    return r.summary ? { ok: true, summary: r.summary } : { ok: false, message: `gateway status failed: ${r.error}` };
+    return r.summary ? { ok: true, summary: r.summary } : { ok: false, message: t('gateway status failed: {0}', String(r.error)) };
   });
 
   connection.onRequest(StopGatewayRequest, async (params) => {
-    if (!ctx.trusted()) return { stopped: false, message: 'Gateways are not stopped from a restricted workspace.' };
+    if (!ctx.trusted()) return { stopped: false, message: t('Gateways are not stopped from a restricted workspace.') };
     const p = ctx.profileNamed(params.profile);
-    if (!p) return { stopped: false, message: `No profile "${params.profile}".` };
+    if (!p) return { stopped: false, message: t('No profile "{0}".', params.profile) };
     const r = await stopGateway(p.summary, params.timeoutMs ?? 15000);
     if (r.stopped) ctx.stopped(p.summary.name);
     return r;
   });
 
   connection.onRequest(DoctorRequest, async (params) => {
-    if (!ctx.trusted()) return { ok: false, findings: 0, message: 'Doctor does not run in a restricted workspace.' };
+    if (!ctx.trusted()) return { ok: false, findings: 0, message: t('Doctor does not run in a restricted workspace.') };
     const found = await cli(params.cliPath);
     if (!found.ok) return { ok: false, findings: 0, message: found.message, cliMissing: true };
     const p = ctx.profileNamed(params.profile);
-    if (!p) return { ok: false, findings: 0, message: `No profile "${params.profile}".` };
+    if (!p) return { ok: false, findings: 0, message: t('No profile "{0}".', params.profile) };
     const r = await runDoctor(found.path, p.summary, ctx.env);
     if (r.error) return { ok: false, findings: 0, message: r.error };
     ctx.doctorFound(p.summary.configPath, r.findings);
-    return { ok: r.ok, findings: r.findings.length, message: r.findings.length ? `doctor found ${r.findings.length} ${r.findings.length === 1 ? 'issue; it is' : 'issues; they are'} shown as diagnostics in the config` : 'doctor found nothing to fix' };
+    return { ok: r.ok, findings: r.findings.length, message: doctorWords(r.findings.length) };
   });
 
   connection.onRequest(NewProfilePlanRequest, async (params: NewProfileParams): Promise<NewProfilePlan> => {
     if (!ctx.trusted()) return restricted();
     const host = ctx.host();
-    if (!host.home) return { ok: false, message: 'The OpenClaw language server has not read the host yet; try again in a moment.' };
+    if (!host.home) return { ok: false, message: t('The OpenClaw language server has not read the host yet; try again in a moment.') };
     const profiles = host.profiles.map((p) => p.summary);
     const problem = await newProfileNameProblem(params.name, host.home, profiles);
     if (problem) return { ok: false, message: problem };
     const nextTo = params.nextTo === undefined ? undefined : ctx.profileNamed(params.nextTo);
     if (params.nextTo !== undefined && !nextTo) return noProfile(params.nextTo);
     const port = params.basePort ?? (await ctx.freeBase(searchStart(profiles, nextTo?.summary)));
-    return port ? { ok: true, name: params.name, port } : { ok: false, message: 'No free base port was found for a new gateway.' };
+    return port ? { ok: true, name: params.name, port } : { ok: false, message: t('No free base port was found for a new gateway.') };
   });
 }

@@ -32,26 +32,26 @@ function parseArgs(argv: string[]): Args | string {
     else if (arg === '--print-schema') a.printSchema = true;
     else if (arg === '--home' || arg === '--openclaw') {
       const v = argv[++i];
-      if (!v) return `${arg} needs a value`;
+      if (!v) return t('{0} needs a value', arg);
       if (arg === '--home') a.home = v; else a.openclaw = v;
     } else if (arg === '--help' || arg === '-h') return '';
     else if (arg === '--') {
       a.files.push(...argv.slice(i + 1));
       break;
     }
-    else if (arg.startsWith('-')) return `unknown option ${arg}`;
+    else if (arg.startsWith('-')) return t('unknown option {0}', arg);
     else a.files.push(arg);
   }
-  if (a.printSchema) return a.files.length || a.profiles ? '--print-schema takes no files and no --profiles' : a;
-  if (a.profiles && a.files.length) return '--profiles takes no files';
-  if (!a.profiles && !a.files.length) return 'no files given';
+  if (a.printSchema) return a.files.length || a.profiles ? t('--print-schema takes no files and no --profiles') : a;
+  if (a.profiles && a.files.length) return t('--profiles takes no files');
+  if (!a.profiles && !a.files.length) return t('no files given');
   return a;
 }
 
 async function schemaFor(args: Args): Promise<SchemaInUse> {
   if (!args.openclaw) return bundledSchemaInUse();
   const r = await loadCliSchema(args.openclaw, path.join(os.homedir(), '.cache', 'openclaw-gateways', 'schemas'), process.env);
-  if (!r.schema) process.stderr.write(`openclaw-config-check: using the bundled schema: ${r.error}\n`);
+  if (!r.schema) process.stderr.write(`openclaw-config-check: ${t('using the bundled schema: {0}', String(r.error))}\n`);
   return r.schema ?? bundledSchemaInUse();
 }
 
@@ -64,7 +64,7 @@ async function checkFiles(args: Args, out: (s: string) => void): Promise<number>
     try {
       text = await fs.readFile(file, 'utf8');
     } catch (e) {
-      const message = `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+      const message = t('cannot read: {0}', (e as NodeJS.ErrnoException).code ?? (e as Error).message);
       results.push({ file, valid: false, diagnostics: [{ severity: 'error', code: 'unreadable', message, path: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] });
       allValid = false;
       continue;
@@ -91,7 +91,7 @@ async function showProfiles(args: Args, out: (s: string) => void): Promise<numbe
   const home = resolveHome(args.home, process.env);
   // With --openclaw, the profile rules of that CLI's release (its ports, its lock dir); the newest without.
   const version = args.openclaw ? await cliVersion(args.openclaw, process.env) : undefined;
-  if (version?.error) process.stderr.write(`openclaw-config-check: the newest profile rules apply: ${version.error}\n`);
+  if (version?.error) process.stderr.write(`openclaw-config-check: ${t('the newest profile rules apply: {0}', version.error)}\n`);
   const rules = rulesFor(version?.version);
   const host = await loadHost({ home, env: process.env, declared: [], schema: bundledSchemaInUse(), rules });
   const model = {
@@ -114,16 +114,22 @@ async function showProfiles(args: Args, out: (s: string) => void): Promise<numbe
   };
   if (args.json) out(JSON.stringify(json, null, 2));
   else {
-    out(`OpenClaw profiles in ${home}: ${model.profiles.length} (profile rules as of OpenClaw ${rules.since})`);
+    out(t('OpenClaw profiles in {0}: {1} (profile rules as of OpenClaw {2})', home, model.profiles.length, rules.since));
+    // The field names make a column as wide as the longest of them in the language in use.
+    const fields = { foundBy: t('found by'), config: t('config'), stateDir: t('state dir'), workspace: t('workspace'), ports: t('ports') };
+    const width = Math.max(...Object.values(fields).map((f) => f.length)) + 2;
+    const row = (field: string, value: string) => out(`  ${field.padEnd(width)}${value}`);
     for (const p of model.profiles) {
-      out(`\n${p.name}  base ${p.basePort} (${p.basePortSource})`);
-      if (p.foundBy) out(`  found by   ${p.foundBy}`);
-      out(`  config     ${p.configPath}`);
-      out(`  state dir  ${p.stateDir}`);
-      out(`  workspace  ${p.workspace}`);
-      out(`  ports      ${p.spans.map((s) => `${s.label} ${spanText(s)}`).join(' · ')}`);
+      out(`\n${t('{0}  base {1} ({2})', p.name, p.basePort, p.basePortSource)}`);
+      if (p.foundBy) row(fields.foundBy, p.foundBy);
+      row(fields.config, p.configPath);
+      row(fields.stateDir, p.stateDir);
+      row(fields.workspace, p.workspace);
+      row(fields.ports, p.spans.map((s) => `${s.label} ${spanText(s)}`).join(' · '));
     }
-    if (model.skipped.length) out(`\nSkipped, no --profile reaches ${model.skipped.length === 1 ? 'this folder' : `these ${model.skipped.length} folders`}:`);
+    if (model.skipped.length) {
+      out(`\n${model.skipped.length === 1 ? t('Skipped, no --profile reaches this folder:') : t('Skipped, no --profile reaches these {0} folders:', model.skipped.length)}`);
+    }
     for (const f of model.skipped) out(`  ${f.dir}: ${f.reason}`);
     out(`\n${model.conflicts.length ? t('Conflicts: {0}', model.conflicts.length) : t('No conflicts.')}`);
     for (const c of model.conflicts) out(`  ${c.kind}: ${c.message}${c.ports.length ? ` [${formatPorts(c.ports)}]` : ''}`);

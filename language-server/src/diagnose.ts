@@ -13,6 +13,7 @@ import { overriddenPortDiagnostics } from './host/overridden-port';
 import { serviceDriftDiagnostics } from './host/service-drift';
 import { NEWEST_RULES, type ProfileRules } from './host/profile-rules';
 import { mdnsAdvertisers, mdnsClashDiagnostics } from './validate/mdns';
+import { t } from './l10n';
 
 export interface DiagnoseInput {
   parsed: ParsedConfig;
@@ -47,6 +48,6 @@ export function diagnose(input: DiagnoseInput): ConfigDiagnostic[] {
 }
 
 /** What a document shows when checking it threw: one error at its start, pointing to the log. */
-export const CHECKER_FAILED: ConfigDiagnostic = {
-  severity: 'error', code: 'internal', message: 'The OpenClaw checker failed on this file; see the "OpenClaw" output channel.', path: '', start: 0, end: 0,
-};
+export function checkerFailed(): ConfigDiagnostic {
+  return { severity: 'error', code: 'internal', message: t('The OpenClaw checker failed on this file; see the "OpenClaw" output channel.'), path: '', start: 0, end: 0 };
+}

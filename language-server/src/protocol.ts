@@ -27,6 +27,8 @@ export interface InstalledService {
   stateDir?: string;
   /** Where the service differs from the profile as it is configured now ("pins port 18809, the profile's is 18900"). */
   drift: string[];
+  /** What each drift entry is about, in the same order, so the client marks rows without reading the words. */
+  driftKinds: ('port' | 'config' | 'stateDir')[];
 }
 
 /** A gateway outside the naming convention, from the `openclaw.instances` setting. */

@@ -16,7 +16,7 @@ import { liveStates, ObservationWindows } from './host/live-state';
 import { preflight } from './host/preflight';
 import type { DoctorFinding } from './host/doctor';
 import { registerActions } from './actions';
-import { CHECKER_FAILED, diagnose } from './diagnose';
+import { checkerFailed, diagnose } from './diagnose';
 import { CLI_NAME } from './openclaw-cli/command-lines';
 import { CliProbes } from './openclaw-cli/version';
 import { bundledSchemaInUse, type SchemaInUse } from './schema/in-use';
@@ -28,8 +28,9 @@ import { hover } from './features/hover';
 import { complete } from './features/completion';
 import { fixFor } from './features/code-actions';
 import { portInlayHints } from './features/inlay-hints';
+import { useFieldDocsLanguage } from './features/field-docs';
 import { toLspDiagnostic } from './to-lsp';
-import { useBundle, type Bundle } from './l10n';
+import { t, useBundle, type Bundle } from './l10n';
 import { HostWatcher } from './host/watcher';
 import { assembleHost, ConfigAnalyses, EMPTY_HOST, profilesOfFile, toProtocolModel, type HostState } from './host/model';
 import { samePathKey, resolveHome } from './host/paths';
@@ -49,6 +50,8 @@ export interface InitOptions {
   cliTimeouts?: Partial<CliTimeouts>;
   /** VS Code's `l10n.bundle`: the display language's translations of this extension, absent in English. */
   l10nBundle?: Bundle;
+  /** VS Code's display language, for the words that are not in the l10n bundle (the field docs). */
+  language?: string;
 }
 
 /** Everything one server session holds. */
@@ -185,7 +188,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
         diagnostics = diagnose({ parsed: p.parsed!, schema: s.schema, checked: { parsed: p.parsed!, diagnostics: p.diagnostics }, profile: { host: s.host, configPath: p.summary.configPath }, doctorFindings: s.doctorFindings.get(p.keys.config), rules: s.rules });
       } catch (e) {
         log(`checking ${p.summary.configPath} failed: ${(e as Error).stack ?? e}`);
-        diagnostics = [CHECKER_FAILED];
+        diagnostics = [checkerFailed()];
       }
       const lines = new LineIndex(p.parsed!.text);
       const lsp = capDiagnostics(diagnostics).map((d) => toLspDiagnostic(d, lines));
@@ -210,7 +213,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
       diagnostics = diagnose({ parsed, schema: s.schema, checked, profile, livePorts, doctorFindings: p ? s.doctorFindings.get(s.pathKeys.keyOf(p)) : undefined, rules: s.rules });
     } catch (e) {
       log(`validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
-      diagnostics = [CHECKER_FAILED];
+      diagnostics = [checkerFailed()];
     }
     if (documents.get(doc.uri)?.version !== version) return;
     const lines = new LineIndex(doc.getText());
@@ -270,6 +273,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   connection.onInitialize((params: InitializeParams) => {
     const init = (params.initializationOptions ?? {}) as InitOptions;
     useBundle(init.l10nBundle);
+    useFieldDocsLanguage(init.language);
     s.cliTimeouts = { ...DEFAULT_CLI_TIMEOUTS, ...init.cliTimeouts };
     s.settings = { ...s.settings, ...init.settings };
     s.trusted = init.trusted === true;
@@ -353,7 +357,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
         const fixes = ((diagnostic.data as { fixes?: FixData[] } | undefined)?.fixes) ?? [];
         for (const f of fixes) {
           if (f.kind === 'reinstall-service') {
-            const title = `Reinstall the service of "${f.profile}" from its config (openclaw gateway install --force)`;
+            const title = t('Reinstall the service of "{0}" from its config (openclaw gateway install --force)', f.profile);
             actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: 'openclaw.reinstallService', arguments: [f.profile] } });
             continue;
           }

@@ -25,7 +25,9 @@ export interface ActionDeps {
 export type TerminalPurpose = 'gateway' | 'logs' | 'tasks';
 
 export function terminalName(profile: string, purpose: TerminalPurpose = 'gateway'): string {
-  return purpose === 'gateway' ? `OpenClaw: ${profile}` : `OpenClaw: ${profile} (${purpose})`;
+  if (purpose === 'logs') return vscode.l10n.t('OpenClaw: {0} (logs)', profile);
+  if (purpose === 'tasks') return vscode.l10n.t('OpenClaw: {0} (tasks)', profile);
+  return `OpenClaw: ${profile}`;
 }
 
 export function requireTrust(what: string): boolean {
@@ -40,7 +42,7 @@ export async function pickProfile(tree: ProfilesTree, arg: unknown, placeHolder:
   if (name) return tree.profile(name);
   const profiles = tree.getModel()?.profiles ?? [];
   if (!profiles.length) {
-    void vscode.window.showInformationMessage('No OpenClaw profile found on this host.', 'New Profile').then((p) => { if (p) void vscode.commands.executeCommand('openclaw.newProfile'); });
+    void vscode.window.showInformationMessage(vscode.l10n.t('No OpenClaw profile found on this host.'), vscode.l10n.t('New Profile')).then((p) => { if (p) void vscode.commands.executeCommand('openclaw.newProfile'); });
     return undefined;
   }
   if (profiles.length === 1) return profiles[0];
@@ -61,7 +63,7 @@ export async function runPlan(deps: ActionDeps, plan: Extract<CommandPlan, { ok:
   const result = await deps.terminals.run({ terminalName: terminal, argv: plan.argv, env: plan.env, ...opts });
   deps.output.info(`[${name}] ${result.commandLine}${result.exitCode !== undefined ? ` -> exit ${result.exitCode}` : ''}`);
   if (opts.wait && result.exitCode !== undefined && result.exitCode !== 0) {
-    void vscode.window.showWarningMessage(`${plan.display} (${name}) exited with code ${result.exitCode}. See the "${terminal}" terminal.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} ({1}) exited with code {2}. See the "{3}" terminal.', plan.display, name, result.exitCode, terminal));
   }
   return result;
 }
@@ -73,10 +75,12 @@ async function runInProfileTerminal(deps: ActionDeps, p: ProfileSummary, task: P
 
 type Handler = (deps: ActionDeps, arg: unknown) => Promise<unknown>;
 
-function profileAction(what: string, run: (deps: ActionDeps, p: ProfileSummary) => Promise<unknown>): Handler {
+/** `what` names the action in a sentence of its own ("Launching a gateway"); a function, so it is worded in the
+ *  display language of the moment it runs. */
+function profileAction(what: () => string, run: (deps: ActionDeps, p: ProfileSummary) => Promise<unknown>): Handler {
   return async (deps, arg) => {
-    if (!requireTrust(what)) return undefined;
-    const p = await pickProfile(deps.tree, arg, `${what}: which profile?`);
+    if (!requireTrust(what())) return undefined;
+    const p = await pickProfile(deps.tree, arg, vscode.l10n.t('{0}: which profile?', what()));
     return p ? run(deps, p) : undefined;
   };
 }
@@ -85,7 +89,10 @@ function profileAction(what: string, run: (deps: ActionDeps, p: ProfileSummary) 
 async function launch(deps: ActionDeps, p: ProfileSummary, checked = false) {
   const live = deps.tree.getLive()[p.name];
   if (live?.state === 'running' || live?.state === 'starting') {
-    void vscode.window.showInformationMessage(`The gateway of "${p.name}" is already ${live.state}${live.pid ? ` (pid ${live.pid})` : ''}.`);
+    const running = live.state === 'running';
+    void vscode.window.showInformationMessage(live.pid
+      ? (running ? vscode.l10n.t('The gateway of "{0}" is already running (pid {1}).', p.name, live.pid) : vscode.l10n.t('The gateway of "{0}" is already starting (pid {1}).', p.name, live.pid))
+      : (running ? vscode.l10n.t('The gateway of "{0}" is already running.', p.name) : vscode.l10n.t('The gateway of "{0}" is already starting.', p.name)));
     return undefined;
   }
   if (!checked && !(await passesPreflight(deps.client, p, 'Launch', deps.output))) return undefined;
@@ -94,16 +101,20 @@ async function launch(deps: ActionDeps, p: ProfileSummary, checked = false) {
   return r;
 }
 
-export const STOP_SERVICE_TOO = 'Stop the Service Too';
+export const stopServiceToo = (): string => vscode.l10n.t('Stop the Service Too');
 
 async function stop(deps: ActionDeps, p: ProfileSummary) {
   // A gateway in a crash loop comes straight back after its process is stopped: only its service manager ends that.
   const loop = deps.tree.getLive()[p.name]?.crashLoop;
   const alsoService = loop && (await ask(
-    `The gateway of "${p.name}" is in a crash loop`,
-    `It came back ${loop.restarts} times (${loop.signs.join('; ')}).${loop.lastError ? `\nLast error: ${loop.lastError}` : ''}\nStopping its process alone lets ${loop.service ?? 'its service'} start it again.`,
-    STOP_SERVICE_TOO, 'Stop the Process Only',
-  )) === STOP_SERVICE_TOO;
+    vscode.l10n.t('The gateway of "{0}" is in a crash loop', p.name),
+    [
+      vscode.l10n.t('It came back {0} times ({1}).', loop.restarts, loop.signs.join('; ')),
+      ...(loop.lastError ? [vscode.l10n.t('Last error: {0}', loop.lastError)] : []),
+      loop.service ? vscode.l10n.t('Stopping its process alone lets {0} start it again.', loop.service) : vscode.l10n.t('Stopping its process alone lets its service start it again.'),
+    ].join('\n'),
+    stopServiceToo(), vscode.l10n.t('Stop the Process Only'),
+  )) === stopServiceToo();
   if (alsoService) await runInProfileTerminal(deps, p, 'stopService', 'tasks', true);
   const result = await deps.client.sendRequest(StopGatewayRequest, { profile: p.name, timeoutMs: 15000 });
   deps.output.info(`[${p.name}] stop: ${result.message}`);
@@ -113,7 +124,7 @@ async function stop(deps: ActionDeps, p: ProfileSummary) {
   return result;
 }
 
-function checkedAction(verb: PreflightVerb, what: string, run: (deps: ActionDeps, p: ProfileSummary) => Promise<unknown>): Handler {
+function checkedAction(verb: PreflightVerb, what: () => string, run: (deps: ActionDeps, p: ProfileSummary) => Promise<unknown>): Handler {
   return profileAction(what, async (deps, p) => (await passesPreflight(deps.client, p, verb, deps.output)) ? run(deps, p) : undefined);
 }
 
@@ -133,7 +144,7 @@ async function doctor(deps: ActionDeps, p: ProfileSummary) {
   deps.output.info(`[${p.name}] doctor --lint: ${result.message}`);
   // Notifications are not awaited: a command must finish whether or not anyone clicks.
   if (result.findings) {
-    void vscode.window.showWarningMessage(`${p.name}: ${result.message}`, 'Open Config').then((open) => {
+    void vscode.window.showWarningMessage(`${p.name}: ${result.message}`, vscode.l10n.t('Open Config')).then((open) => {
       if (open) void vscode.window.showTextDocument(vscode.Uri.file(p.configPath));
     });
   } else void vscode.window.showInformationMessage(`${p.name}: ${result.message}`);
@@ -141,47 +152,47 @@ async function doctor(deps: ActionDeps, p: ProfileSummary) {
 }
 
 export const HANDLERS: Record<string, Handler> = {
-  'openclaw.launch': profileAction('Launching a gateway', (deps, p) => launch(deps, p)),
+  'openclaw.launch': profileAction(() => vscode.l10n.t('Launching a gateway'), (deps, p) => launch(deps, p)),
   // The same launch, offered under its own name for a profile whose config is known to be invalid.
-  'openclaw.launchChecked': profileAction('Launching a gateway', (deps, p) => launch(deps, p)),
-  'openclaw.stop': profileAction('Stopping a gateway', stop),
-  'openclaw.restart': checkedAction('Restart', 'Restarting a gateway', async (deps, p) => {
+  'openclaw.launchChecked': profileAction(() => vscode.l10n.t('Launching a gateway'), (deps, p) => launch(deps, p)),
+  'openclaw.stop': profileAction(() => vscode.l10n.t('Stopping a gateway'), stop),
+  'openclaw.restart': checkedAction('Restart', () => vscode.l10n.t('Restarting a gateway'), async (deps, p) => {
     await stop(deps, p);
     return launch(deps, p, true);
   }),
-  'openclaw.installService': checkedAction('Install', 'Installing a service', (deps, p) => runInProfileTerminal(deps, p, 'installService', 'tasks', true)),
+  'openclaw.installService': checkedAction('Install', () => vscode.l10n.t('Installing a service'), (deps, p) => runInProfileTerminal(deps, p, 'installService', 'tasks', true)),
   // A service that pins another port or config than the profile's, written again from the profile.
-  'openclaw.reinstallService': checkedAction('Install', 'Reinstalling a service', (deps, p) => runInProfileTerminal(deps, p, 'reinstallService', 'tasks', true)),
-  'openclaw.uninstallService': profileAction('Uninstalling a service', (deps, p) => runInProfileTerminal(deps, p, 'uninstallService', 'tasks', true)),
-  'openclaw.checkStatus': profileAction('Checking status', (deps, p) => runInProfileTerminal(deps, p, 'status', 'tasks', true)),
-  'openclaw.gatewayStatus': profileAction('Checking gateway status', gatewayStatus),
-  'openclaw.browserStatus': profileAction('Checking browser status', (deps, p) => runInProfileTerminal(deps, p, 'browserStatus', 'tasks', true)),
-  'openclaw.doctor': profileAction('Running doctor', doctor),
-  'openclaw.showLogs': profileAction('Showing logs', (deps, p) => runInProfileTerminal(deps, p, 'logs', 'logs')),
+  'openclaw.reinstallService': checkedAction('Install', () => vscode.l10n.t('Reinstalling a service'), (deps, p) => runInProfileTerminal(deps, p, 'reinstallService', 'tasks', true)),
+  'openclaw.uninstallService': profileAction(() => vscode.l10n.t('Uninstalling a service'), (deps, p) => runInProfileTerminal(deps, p, 'uninstallService', 'tasks', true)),
+  'openclaw.checkStatus': profileAction(() => vscode.l10n.t('Checking status'), (deps, p) => runInProfileTerminal(deps, p, 'status', 'tasks', true)),
+  'openclaw.gatewayStatus': profileAction(() => vscode.l10n.t('Checking gateway status'), gatewayStatus),
+  'openclaw.browserStatus': profileAction(() => vscode.l10n.t('Checking browser status'), (deps, p) => runInProfileTerminal(deps, p, 'browserStatus', 'tasks', true)),
+  'openclaw.doctor': profileAction(() => vscode.l10n.t('Running doctor'), doctor),
+  'openclaw.showLogs': profileAction(() => vscode.l10n.t('Showing logs'), (deps, p) => runInProfileTerminal(deps, p, 'logs', 'logs')),
   'openclaw.openControlUi': async (deps, arg) => {
-    const p = await pickProfile(deps.tree, arg, 'Open the Control UI of which profile?');
+    const p = await pickProfile(deps.tree, arg, vscode.l10n.t('Open the Control UI of which profile?'));
     if (!p) return undefined;
     const uri = await vscode.env.asExternalUri(vscode.Uri.parse(`http://127.0.0.1:${p.basePort}/`));
     return vscode.env.openExternal(uri);
   },
   'openclaw.openConfig': async (deps, arg) => {
-    const p = await pickProfile(deps.tree, arg, 'Open the config of which profile?');
+    const p = await pickProfile(deps.tree, arg, vscode.l10n.t('Open the config of which profile?'));
     return p && vscode.window.showTextDocument(vscode.Uri.file(p.configPath));
   },
   'openclaw.revealStateDir': async (deps, arg) => {
-    const p = await pickProfile(deps.tree, arg, 'Reveal the state dir of which profile?');
+    const p = await pickProfile(deps.tree, arg, vscode.l10n.t('Reveal the state dir of which profile?'));
     if (!p) return undefined;
     if (vscode.env.remoteName || vscode.env.uiKind === vscode.UIKind.Web) {
       await vscode.env.clipboard.writeText(p.stateDir);
-      return vscode.window.showInformationMessage(`State dir of ${p.name}: ${p.stateDir} (copied)`);
+      return vscode.window.showInformationMessage(vscode.l10n.t('State dir of {0}: {1} (copied)', p.name, p.stateDir));
     }
     return vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(p.stateDir));
   },
   'openclaw.copyPortMap': async (deps, arg) => {
-    const p = await pickProfile(deps.tree, arg, 'Copy the port map of which profile?');
+    const p = await pickProfile(deps.tree, arg, vscode.l10n.t('Copy the port map of which profile?'));
     if (!p) return undefined;
     await vscode.env.clipboard.writeText(portMapText(p));
-    void vscode.window.setStatusBarMessage(`Port map of ${p.name} copied`, 3000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Port map of {0} copied', p.name), 3000);
     return portMapText(p);
   },
 };

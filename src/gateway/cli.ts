@@ -21,8 +21,10 @@ export function showRefusal(r: Refusal, output: vscode.LogOutputChannel, prefix 
     void vscode.window.showWarningMessage(`${prefix}${r.message}`);
     return;
   }
-  void vscode.window.showErrorMessage(`OpenClaw CLI unavailable: ${r.message}`, 'Install OpenClaw CLI', 'Set CLI Path').then((pick) => {
-    if (pick === 'Install OpenClaw CLI') void vscode.commands.executeCommand('openclaw.installCli');
-    if (pick === 'Set CLI Path') void vscode.commands.executeCommand('workbench.action.openSettings', 'openclaw.cliPath');
+  const install = vscode.l10n.t('Install OpenClaw CLI');
+  const setPath = vscode.l10n.t('Set CLI Path');
+  void vscode.window.showErrorMessage(vscode.l10n.t('OpenClaw CLI unavailable: {0}', r.message), install, setPath).then((pick) => {
+    if (pick === install) void vscode.commands.executeCommand('openclaw.installCli');
+    if (pick === setPath) void vscode.commands.executeCommand('workbench.action.openSettings', 'openclaw.cliPath');
   });
 }

@@ -8,13 +8,13 @@ import { pickProfile, planFor, requireTrust, terminalName, type ActionDeps } fro
 export interface NewProfileOptions { name?: string; mode?: SetupMode; basePort?: number; /** Place it right after this profile's ports. */ nextTo?: string }
 
 export async function newProfile(deps: ActionDeps, opts: NewProfileOptions = {}): Promise<{ name: string; port: number; exitCode?: number } | undefined> {
-  if (!requireTrust('Creating a profile')) return undefined;
+  if (!requireTrust(vscode.l10n.t('Creating a profile'))) return undefined;
   const plan = (name: string) => deps.client.sendRequest(NewProfilePlanRequest, { name, nextTo: opts.nextTo, basePort: opts.basePort });
   const validate = async (v: string): Promise<string | undefined> => {
     const r = await plan(v);
     return r.ok ? undefined : r.message;
   };
-  const name = opts.name ?? (await vscode.window.showInputBox({ title: 'New OpenClaw Profile', prompt: 'Profile name', placeHolder: 'e.g. rescue', validateInput: validate }));
+  const name = opts.name ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('New OpenClaw Profile'), prompt: vscode.l10n.t('Profile name'), placeHolder: vscode.l10n.t('e.g. rescue'), validateInput: validate }));
   if (!name) return undefined;
   const planned = await plan(name);
   if (!planned.ok) {
@@ -24,9 +24,9 @@ export async function newProfile(deps: ActionDeps, opts: NewProfileOptions = {})
   const port = planned.port;
 
   const mode = opts.mode ?? (await vscode.window.showQuickPick([
-    { label: 'Quick setup', description: 'loopback, no channels, no daemon', mode: 'quick' as const },
-    { label: 'Guided onboarding', description: 'the CLI asks in a terminal', mode: 'guided' as const },
-  ], { title: `New profile "${name}" on base port ${port}` }))?.mode;
+    { label: vscode.l10n.t('Quick setup'), description: vscode.l10n.t('loopback, no channels, no daemon'), mode: 'quick' as const },
+    { label: vscode.l10n.t('Guided onboarding'), description: vscode.l10n.t('the CLI asks in a terminal'), mode: 'guided' as const },
+  ], { title: vscode.l10n.t('New profile "{0}" on base port {1}', name, port) }))?.mode;
   if (!mode) return undefined;
   const onboard = await planFor(deps, { kind: 'onboard', profile: name, port, mode });
   if (!onboard) return undefined;
@@ -37,11 +37,11 @@ export async function newProfile(deps: ActionDeps, opts: NewProfileOptions = {})
 }
 
 export async function newRescueProfile(deps: ActionDeps, arg?: unknown, opts: NewProfileOptions = {}) {
-  if (!requireTrust('Creating a profile')) return undefined;
-  const main = await pickProfile(deps.tree, arg, 'Rescue bot for which profile?');
+  if (!requireTrust(vscode.l10n.t('Creating a profile'))) return undefined;
+  const main = await pickProfile(deps.tree, arg, vscode.l10n.t('Rescue bot for which profile?'));
   if (!main) return undefined;
   const suggested = main.name === 'default' ? 'rescue' : `${main.name}-rescue`;
-  const name = opts.name ?? (await vscode.window.showInputBox({ title: `Rescue bot for "${main.name}"`, prompt: 'Profile name', value: suggested }));
+  const name = opts.name ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Rescue bot for "{0}"', main.name), prompt: vscode.l10n.t('Profile name'), value: suggested }));
   if (!name) return undefined;
   return newProfile(deps, { ...opts, name, nextTo: main.name });
 }

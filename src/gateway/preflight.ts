@@ -4,21 +4,31 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PreflightRequest, type PreflightProblem, type PreflightResult, type ProfileSummary } from '../../language-server/src/protocol';
 import { goToProblem } from '../profiles/go-to-conflict';
-import { plural } from '../profiles/words';
 import { ask } from './prompt';
 
 export type PreflightVerb = 'Launch' | 'Restart' | 'Install';
 
-export const SHOW_PROBLEMS = 'Show Problems';
-export const anyway = (verb: PreflightVerb) => `${verb} Anyway`;
+export const showProblems = (): string => vscode.l10n.t('Show Problems');
+export function anyway(verb: PreflightVerb): string {
+  switch (verb) {
+    case 'Launch': return vscode.l10n.t('Launch Anyway');
+    case 'Restart': return vscode.l10n.t('Restart Anyway');
+    case 'Install': return vscode.l10n.t('Install Anyway');
+  }
+}
 
-const KIND_TEXT: Record<PreflightProblem['kind'], string> = {
-  'config': 'config error', 'clash': 'clash with another profile', 'port-in-use': 'port in use', 'no-config': 'no config',
-};
+function kindText(kind: PreflightProblem['kind']): string {
+  switch (kind) {
+    case 'config': return vscode.l10n.t('config error');
+    case 'clash': return vscode.l10n.t('clash with another profile');
+    case 'port-in-use': return vscode.l10n.t('port in use');
+    case 'no-config': return vscode.l10n.t('no config');
+  }
+}
 
 export function preflightDetail(r: PreflightResult, max = 8): string {
-  const lines = r.problems.slice(0, max).map((p) => `• ${KIND_TEXT[p.kind]}${p.path ? ` at ${p.path}` : ''}: ${p.message}`);
-  if (r.problems.length > max) lines.push(`… and ${r.problems.length - max} more`);
+  const lines = r.problems.slice(0, max).map((p) => `• ${p.path ? vscode.l10n.t('{0} at {1}', kindText(p.kind), p.path) : kindText(p.kind)}: ${p.message}`);
+  if (r.problems.length > max) lines.push(vscode.l10n.t('… and {0} more', r.problems.length - max));
   return lines.join('\n');
 }
 
@@ -26,11 +36,12 @@ export function preflightDetail(r: PreflightResult, max = 8): string {
 export async function passesPreflight(client: LanguageClient, p: ProfileSummary, verb: PreflightVerb, output: vscode.LogOutputChannel): Promise<boolean> {
   const r = await client.sendRequest(PreflightRequest, { profile: p.name });
   if (r.ok) return true;
-  output.info(`[${p.name}] preflight before ${verb.toLowerCase()}: ${plural(r.problems.length, 'problem')}: ${r.problems.map((x) => x.message).join(' | ')}`);
+  output.info(`[${p.name}] preflight before ${verb.toLowerCase()}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}: ${r.problems.map((x) => x.message).join(' | ')}`);
   const n = r.problems.length;
-  const pick = await ask(`${n} problem${n > 1 ? 's' : ''} would stop the gateway of "${p.name}"`, preflightDetail(r), SHOW_PROBLEMS, anyway(verb));
+  const question = n === 1 ? vscode.l10n.t('1 problem would stop the gateway of "{0}"', p.name) : vscode.l10n.t('{0} problems would stop the gateway of "{1}"', n, p.name);
+  const pick = await ask(question, preflightDetail(r), showProblems(), anyway(verb));
   if (pick === anyway(verb)) return true;
-  if (pick === SHOW_PROBLEMS) {
+  if (pick === showProblems()) {
     const first = r.problems.find((x) => x.configPath);
     if (first?.configPath) await goToProblem({ configPath: first.configPath, range: first.range });
     void vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -53,11 +53,11 @@ function drifting(s: InstalledService): boolean {
 export function serviceDetails(profile: ProfileSummary, service: InstalledService): HostNode[] {
   const row = (label: string, value: string | undefined, drift?: boolean): HostNode[] => (value === undefined ? [] : [{ type: 'serviceDetail', profile, service, label, value, ...(drift ? { drift } : {}) }]);
   return [
-    ...row('Profile', service.profile),
-    ...row('Port', service.port === undefined ? undefined : String(service.port), service.port !== undefined && service.port !== profile.basePort),
-    ...row('Config', service.configPath, service.drift.some((d) => d.startsWith('runs the config'))),
-    ...row('State dir', service.stateDir, service.drift.some((d) => d.startsWith('keeps its state'))),
-    ...service.drift.flatMap((d) => row('Drift', d, true)),
+    ...row(vscode.l10n.t('Profile'), service.profile),
+    ...row(vscode.l10n.t('Port'), service.port === undefined ? undefined : String(service.port), service.port !== undefined && service.port !== profile.basePort),
+    ...row(vscode.l10n.t('Config'), service.configPath, service.driftKinds.includes('config')),
+    ...row(vscode.l10n.t('State dir'), service.stateDir, service.driftKinds.includes('stateDir')),
+    ...service.drift.flatMap((d) => row(vscode.l10n.t('Drift'), d, true)),
   ];
 }
 
@@ -67,32 +67,32 @@ export function hostTreeItem(node: HostNode): vscode.TreeItem {
       const item = new vscode.TreeItem(node.folder.dir.split(/[\\/]/).pop() ?? node.folder.dir);
       item.id = `skipped:${node.folder.dir}`;
       item.description = node.folder.reason;
-      item.tooltip = `${node.folder.dir}\n\nNot a profile: ${node.folder.reason}.`;
+      item.tooltip = `${node.folder.dir}\n\n${vscode.l10n.t('Not a profile: {0}.', node.folder.reason)}`;
       item.resourceUri = skippedUri(node.folder);
       item.iconPath = new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
       item.contextValue = 'skippedFolder';
       return item;
     }
     case 'origin': {
-      const item = new vscode.TreeItem('Found by');
+      const item = new vscode.TreeItem(vscode.l10n.t('Found by'));
       item.id = `${node.profile.name}:origin`;
       item.description = node.foundBy;
-      item.tooltip = `This gateway runs outside the ~/.openclaw-<name> convention; it was found by ${node.foundBy}.`;
+      item.tooltip = vscode.l10n.t('This gateway runs outside the ~/.openclaw-<name> convention; it was found by {0}.', node.foundBy);
       item.iconPath = new vscode.ThemeIcon('search');
       item.contextValue = 'origin';
       return item;
     }
     case 'installedService': {
       const s = node.service;
-      const item = new vscode.TreeItem('Installed service', vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(vscode.l10n.t('Installed service'), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${node.profile.name}:installed:${s.file}`;
-      item.description = `${s.name}${s.port !== undefined ? ` · port ${s.port}` : ''}${drifting(s) ? ' · reinstall' : ''}`;
+      item.description = `${s.name}${s.port !== undefined ? ` · ${vscode.l10n.t('port {0}', s.port)}` : ''}${drifting(s) ? ` · ${vscode.l10n.t('reinstall')}` : ''}`;
       const md = new vscode.MarkdownString(undefined, true);
       md.appendMarkdown(`**${s.name}** (${s.manager}), \`${s.file}\`\n\n`);
-      if (s.profile) md.appendMarkdown(`- profile: ${s.profile}\n`);
-      if (s.port !== undefined) md.appendMarkdown(`- port: ${s.port}\n`);
-      if (s.configPath) md.appendMarkdown(`- config: \`${s.configPath}\`\n`);
-      if (drifting(s)) md.appendMarkdown(`\n$(warning) It ${s.drift.join('; ')}. **Reinstall Gateway Service** writes it again from the profile.`);
+      if (s.profile) md.appendMarkdown(`- ${vscode.l10n.t('profile: {0}', s.profile)}\n`);
+      if (s.port !== undefined) md.appendMarkdown(`- ${vscode.l10n.t('port: {0}', s.port)}\n`);
+      if (s.configPath) md.appendMarkdown(`- ${vscode.l10n.t('config: {0}', `\`${s.configPath}\``)}\n`);
+      if (drifting(s)) md.appendMarkdown(`\n$(warning) ${vscode.l10n.t('It {0}. **Reinstall Gateway Service** writes it again from the profile.', s.drift.join('; '))}`);
       item.tooltip = md;
       item.iconPath = drifting(s) ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('server-environment');
       item.contextValue = `installedService${drifting(s) ? ':drift' : ''}`;

@@ -2,7 +2,7 @@
 // so nothing secret can reach a label or tooltip.
 import * as vscode from 'vscode';
 import { spanText, type ConfigProblem, type Conflict, type CrashLoop, type LiveStateResult, type ProfileSummary } from '../../language-server/src/protocol';
-import { homeRelative, otherSpans, plural, portsDescription } from './words';
+import { conflictsText, homeRelative, otherSpans, portsDescription } from './words';
 import { hostTreeItem, isHostNode, type HostNode } from './host-items';
 
 export type ProfileState = 'crash-loop' | 'running' | 'starting' | 'stopped' | 'conflict' | 'invalid' | 'missing';
@@ -29,9 +29,17 @@ export function stateOf(profile: ProfileSummary, live: LiveStateResult[string] |
   return { state: 'stopped', live: liveName };
 }
 
-const STATE_TEXT: Record<ProfileState, string> = {
-  'crash-loop': 'crash loop', running: 'running', starting: 'starting', stopped: 'stopped', conflict: 'conflict', invalid: 'invalid config', missing: 'no config',
-};
+function stateText(state: ProfileState): string {
+  switch (state) {
+    case 'crash-loop': return vscode.l10n.t('crash loop');
+    case 'running': return vscode.l10n.t('running');
+    case 'starting': return vscode.l10n.t('starting');
+    case 'stopped': return vscode.l10n.t('stopped');
+    case 'conflict': return vscode.l10n.t('conflict');
+    case 'invalid': return vscode.l10n.t('invalid config');
+    case 'missing': return vscode.l10n.t('no config');
+  }
+}
 
 function stateIcon(state: ProfileState): vscode.ThemeIcon {
   switch (state) {
@@ -50,7 +58,11 @@ export function portMapLines(p: ProfileSummary): string[] {
 }
 
 export function portMapText(p: ProfileSummary): string {
-  return [`${p.name} (base ${p.basePort}, from ${p.basePortSource})`, ...portMapLines(p)].join('\n');
+  return [vscode.l10n.t('{0} (base {1}, from {2})', p.name, p.basePort, p.basePortSource), ...portMapLines(p)].join('\n');
+}
+
+function moreErrorsText(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 more error in this config') : vscode.l10n.t('{0} more errors in this config', n);
 }
 
 function escape(text: string): string {
@@ -60,11 +72,11 @@ function escape(text: string): string {
 function conflictLabel(c: Conflict, me: string): string {
   const other = c.profiles[0] === me ? c.profiles[1] : c.profiles[0];
   switch (c.kind) {
-    case 'port': return `Port clash with ${other}`;
-    case 'configPath': return `Shares config file with ${other}`;
-    case 'stateDir': return `Shares state dir with ${other}`;
-    case 'workspace': return `Shares workspace with ${other}`;
-    case 'cdpUrl': return `Same browser endpoint as ${other}`;
+    case 'port': return vscode.l10n.t('Port clash with {0}', other);
+    case 'configPath': return vscode.l10n.t('Shares config file with {0}', other);
+    case 'stateDir': return vscode.l10n.t('Shares state dir with {0}', other);
+    case 'workspace': return vscode.l10n.t('Shares workspace with {0}', other);
+    case 'cdpUrl': return vscode.l10n.t('Same browser endpoint as {0}', other);
   }
 }
 
@@ -79,28 +91,28 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       const p = node.profile;
       const item = new vscode.TreeItem(p.name, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `profile:${p.name}`;
-      item.description = `:${p.basePort} · ${STATE_TEXT[node.state]}`;
+      item.description = `:${p.basePort} · ${stateText(node.state)}`;
       item.iconPath = stateIcon(node.state);
       const running = node.live === 'running' || node.live === 'starting' || node.live === 'crash-loop';
       const invalid = p.configValid === false || !p.configExists;
       item.contextValue = `profile:${running ? 'running' : 'stopped'}${node.conflicts.length ? ':conflict' : ''}${invalid ? ':invalid' : ''}`;
       const md = new vscode.MarkdownString(undefined, true);
-      md.appendMarkdown(`**${p.name}** — ${STATE_TEXT[node.state]}\n\n`);
-      if (p.foundBy) md.appendMarkdown(`Found by ${escape(p.foundBy)}\n\n`);
+      md.appendMarkdown(`**${p.name}** — ${stateText(node.state)}\n\n`);
+      if (p.foundBy) md.appendMarkdown(`${vscode.l10n.t('Found by {0}', escape(p.foundBy))}\n\n`);
       if (node.crashLoop) {
-        md.appendMarkdown(`$(debug-restart) Restarted ${node.crashLoop.restarts} times in the last minutes: ${escape(node.crashLoop.signs.join('; '))}\n\n`);
-        if (node.crashLoop.lastError) md.appendMarkdown(`Last error: \`${node.crashLoop.lastError.replace(/`/g, "'")}\`\n\n`);
+        md.appendMarkdown(`$(debug-restart) ${vscode.l10n.t('Restarted {0} times in the last minutes: {1}', node.crashLoop.restarts, escape(node.crashLoop.signs.join('; ')))}\n\n`);
+        if (node.crashLoop.lastError) md.appendMarkdown(`${vscode.l10n.t('Last error: {0}', `\`${node.crashLoop.lastError.replace(/`/g, "'")}\``)}\n\n`);
       }
-      if (p.firstError) md.appendMarkdown(`$(error) ${escape(p.firstError.message)}${p.firstError.path ? ` (at \`${p.firstError.path}\`)` : ''}\n\n`);
-      md.appendMarkdown(`Base port **${p.basePort}** (from ${p.basePortSource})\n\n`);
+      if (p.firstError) md.appendMarkdown(`$(error) ${p.firstError.path ? vscode.l10n.t('{0} (at {1})', escape(p.firstError.message), `\`${p.firstError.path}\``) : escape(p.firstError.message)}\n\n`);
+      md.appendMarkdown(`${vscode.l10n.t('Base port {0} (from {1})', `**${p.basePort}**`, p.basePortSource)}\n\n`);
       for (const line of portMapLines(p)) md.appendMarkdown(`- ${line}\n`);
-      md.appendMarkdown(`\nConfig: \`${p.configPath}\`\n\nState dir: \`${p.stateDir}\``);
-      if (node.conflicts.length) md.appendMarkdown(`\n\n$(warning) ${plural(node.conflicts.length, 'conflict')}`);
+      md.appendMarkdown(`\n${vscode.l10n.t('Config: {0}', `\`${p.configPath}\``)}\n\n${vscode.l10n.t('State dir: {0}', `\`${p.stateDir}\``)}`);
+      if (node.conflicts.length) md.appendMarkdown(`\n\n$(warning) ${conflictsText(node.conflicts.length)}`);
       item.tooltip = md;
       return item;
     }
     case 'file': {
-      const label = node.role === 'config' ? 'Config' : node.role === 'stateDir' ? 'State dir' : 'Workspace';
+      const label = node.role === 'config' ? vscode.l10n.t('Config') : node.role === 'stateDir' ? vscode.l10n.t('State dir') : vscode.l10n.t('Workspace');
       const item = new vscode.TreeItem(label);
       item.id = `${node.profile.name}:${node.role}`;
       item.description = homeRelative(node.path, node.home);
@@ -110,11 +122,11 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       if (node.role === 'config') item.resourceUri = vscode.Uri.file(node.path);
       item.iconPath = node.role === 'config' ? new vscode.ThemeIcon('file-code') : new vscode.ThemeIcon('folder');
       item.contextValue = `path:${node.role}`;
-      if (node.role === 'config') item.command = { title: 'Open Config', command: 'openclaw.openConfig', arguments: [node.profile.name] };
+      if (node.role === 'config') item.command = { title: vscode.l10n.t('Open Config'), command: 'openclaw.openConfig', arguments: [node.profile.name] };
       return item;
     }
     case 'ports': {
-      const item = new vscode.TreeItem('Ports', vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(vscode.l10n.t('Ports'), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `${node.profile.name}:ports`;
       item.description = portsDescription(node.profile);
       item.iconPath = new vscode.ThemeIcon('plug', node.conflicts.length ? new vscode.ThemeColor('list.errorForeground') : undefined);
@@ -130,10 +142,10 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       return item;
     }
     case 'service': {
-      const item = new vscode.TreeItem('Service');
+      const item = new vscode.TreeItem(vscode.l10n.t('Service'));
       item.id = `${node.profile.name}:service`;
       item.description = serviceName(node.profile);
-      item.tooltip = `systemd: ${node.profile.services.systemd}\nlaunchd: ${node.profile.services.launchd}\nWindows task: ${node.profile.services.windowsTask}`;
+      item.tooltip = `systemd: ${node.profile.services.systemd}\nlaunchd: ${node.profile.services.launchd}\n${vscode.l10n.t('Windows task: {0}', node.profile.services.windowsTask)}`;
       item.iconPath = new vscode.ThemeIcon('server-process');
       item.contextValue = 'service';
       return item;
@@ -142,10 +154,10 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       const item = new vscode.TreeItem(node.problem.message);
       item.id = `${node.profile.name}:error`;
       item.description = node.problem.path || undefined;
-      item.tooltip = `${node.problem.message}${node.problem.path ? `\n\nat ${node.problem.path}` : ''}${node.profile.configErrors > 1 ? `\n\n${plural(node.profile.configErrors - 1, 'more error', 'more errors')} in this config` : ''}`;
+      item.tooltip = `${node.problem.message}${node.problem.path ? `\n\n${vscode.l10n.t('at {0}', node.problem.path)}` : ''}${node.profile.configErrors > 1 ? `\n\n${moreErrorsText(node.profile.configErrors - 1)}` : ''}`;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
       item.contextValue = 'configError';
-      item.command = { title: 'Go to Error', command: 'openclaw.goToProblem', arguments: [node.problem] };
+      item.command = { title: vscode.l10n.t('Go to Error'), command: 'openclaw.goToProblem', arguments: [node.problem] };
       return item;
     }
     case 'conflict': {
@@ -157,7 +169,7 @@ export function toTreeItem(node: Node): vscode.TreeItem {
       item.tooltip = c.kind === 'port' ? `${conflictLabel(c, node.profile.name)}: ${c.detail[mine]}.` : c.message;
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
       item.contextValue = 'conflict';
-      item.command = { title: 'Go to Conflict', command: 'openclaw.goToConflict', arguments: [node.profile.name, node.conflict] };
+      item.command = { title: vscode.l10n.t('Go to Conflict'), command: 'openclaw.goToConflict', arguments: [node.profile.name, node.conflict] };
       return item;
     }
   }

@@ -2,11 +2,18 @@
 // No scripts: every click is a command link the panel allows. Pure.
 import type { Conflict, HostModel } from '../../language-server/src/protocol';
 import { esc, goToHref, portMapSvg } from './port-map-svg';
-import { plural } from './words';
+import { conflictsText, profilesText } from './words';
+import { t } from '@vscode/l10n';
 
-const KIND_WORDS: Record<Conflict['kind'], string> = {
-  port: 'Port clash', configPath: 'Shared config file', stateDir: 'Shared state dir', workspace: 'Shared workspace', cdpUrl: 'Same browser endpoint',
-};
+function kindWords(kind: Conflict['kind']): string {
+  switch (kind) {
+    case 'port': return t('Port clash');
+    case 'configPath': return t('Shared config file');
+    case 'stateDir': return t('Shared state dir');
+    case 'workspace': return t('Shared workspace');
+    case 'cdpUrl': return t('Same browser endpoint');
+  }
+}
 
 function conflictItem(c: Conflict): string {
   const first = c.locations.find((l) => l.range) ?? c.locations[0];
@@ -16,8 +23,8 @@ function conflictItem(c: Conflict): string {
   const links = c.locations.filter((l) => {
     const k = `${l.profile}\0${l.path}`;
     return !seen.has(k) && !!seen.add(k);
-  }).map((l) => `<a href="${goToHref(l.configPath, l.range)}" class="key" data-profile="${esc(l.profile)}">${esc(l.profile)}: ${esc(l.path || 'config')}</a>`);
-  return `<li><strong>${KIND_WORDS[c.kind]}</strong> ${message}<div class="keys">Go to ${links.join(' · ')}</div></li>`;
+  }).map((l) => `<a href="${goToHref(l.configPath, l.range)}" class="key" data-profile="${esc(l.profile)}">${esc(l.profile)}: ${esc(l.path || t('config'))}</a>`);
+  return `<li><strong>${kindWords(c.kind)}</strong> ${message}<div class="keys">${t('Go to {0}', links.join(' · '))}</div></li>`;
 }
 
 const STYLE = [
@@ -29,11 +36,10 @@ const STYLE = [
 
 export function portMapHtml(model: HostModel | undefined, width = 960): string {
   const head = `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';"><style>${STYLE}</style></head><body>`;
-  if (!model) return `${head}<p>Waiting for the OpenClaw language server…</p></body></html>`;
+  if (!model) return `${head}<p>${t('Waiting for the OpenClaw language server…')}</p></body></html>`;
   const conflicts = model.conflicts.length
-    ? `<section id="conflicts"><h3>${plural(model.conflicts.length, 'conflict')}</h3><ul>${model.conflicts.map(conflictItem).join('')}</ul></section>`
-    : '<section id="conflicts"><h3>No conflicts</h3></section>';
-  return `${head}${conflicts}<h3>Ports of ${plural(model.profiles.length, 'profile')} <span class="hint">· click a profile or a segment`
-    + ' to open the config key that sets its ports</span></h3>'
+    ? `<section id="conflicts"><h3>${conflictsText(model.conflicts.length)}</h3><ul>${model.conflicts.map(conflictItem).join('')}</ul></section>`
+    : `<section id="conflicts"><h3>${t('No conflicts')}</h3></section>`;
+  return `${head}${conflicts}<h3>${t('Ports of {0}', profilesText(model.profiles.length))} <span class="hint">· ${t('click a profile or a segment to open the config key that sets its ports')}</span></h3>`
     + `${portMapSvg(model, width)}</body></html>`;
 }

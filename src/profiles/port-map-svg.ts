@@ -3,6 +3,7 @@
 // config key that puts them there. Pure: the model in, SVG text out.
 import { spanText, type HostModel, type LspRange, type PortSpan, type ProfileSummary } from '../../language-server/src/protocol';
 import { labelLanes, layoutAxis, textWidth, type Axis } from './port-map-layout';
+import { t } from '@vscode/l10n';
 
 /** The command a click in the picture runs; the panel allows command links to it alone. */
 export const GO_TO_COMMAND = 'openclaw.goToProblem';
@@ -23,9 +24,9 @@ export function roleClass(role: string): string {
   return `r-${role}`;
 }
 
-const LEGEND: [string, string][] = [
-  ['r-gateway', 'gateway (base)'], ['r-browser-control', 'browser control'], ['r-relay', 'relay'],
-  ['r-cdp-range', 'CDP range'], ['r-cdp', 'CDP port of a browser profile'], ['r-canvas', 'canvas (retired canvasHost)'],
+const legend = (): [string, string][] => [
+  ['r-gateway', t('gateway (base)')], ['r-browser-control', t('browser control')], ['r-relay', t('relay')],
+  ['r-cdp-range', t('CDP range')], ['r-cdp', t('CDP port of a browser profile')], ['r-canvas', t('canvas (retired canvasHost)')],
 ];
 
 const STYLE = [
@@ -91,7 +92,7 @@ export function clashRuns(model: Pick<HostModel, 'conflicts'>): Map<string, [num
 
 export function portMapSvg(model: HostModel, width = 960): string {
   const profiles = model.profiles.filter((p) => p.ports.length);
-  if (!profiles.length) return '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40" role="img" aria-label="OpenClaw port map"><text x="10" y="24" class="legend">No profiles.</text></svg>';
+  if (!profiles.length) return `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40" role="img" aria-label="${esc(t('OpenClaw port map'))}"><text x="10" y="24" class="legend">${esc(t('No profiles.'))}</text></svg>`;
   const nameW = Math.max(80, ...model.profiles.map((p) => textWidth(p.name, 12) + 16));
   const axis = layoutAxis(profiles.flatMap((p) => p.ports), { left: nameW, width: width - nameW - 16 });
   const top = LEGEND_H + AXIS_H + 4;
@@ -103,11 +104,11 @@ export function portMapSvg(model: HostModel, width = 960): string {
   // Legend: only the roles on this host, and the mark of a clash.
   const roles = new Set(profiles.flatMap((p) => p.ports.map((s) => roleClass(s.role))));
   let lx = 4;
-  for (const [cls, words] of LEGEND.filter(([cls]) => roles.has(cls))) {
+  for (const [cls, words] of legend().filter(([cls]) => roles.has(cls))) {
     parts.push(`<rect x="${lx}" y="4" width="12" height="12" rx="2" class="${cls}"/><text x="${lx + 16}" y="14" class="legend">${esc(words)}</text>`);
     lx += 16 + textWidth(words, 11) + 14;
   }
-  parts.push(`<rect x="${lx}" y="4" width="12" height="12" rx="2" class="clash"/><text x="${lx + 16}" y="14" class="legend">ports two profiles share</text>`);
+  parts.push(`<rect x="${lx}" y="4" width="12" height="12" rx="2" class="clash"/><text x="${lx + 16}" y="14" class="legend">${esc(t('ports two profiles share'))}</text>`);
 
   // The axis: each region's first and last port, and a break mark between regions.
   axis.regions.forEach((r, i) => {
@@ -126,7 +127,9 @@ export function portMapSvg(model: HostModel, width = 960): string {
     const barY = row.y + ROW_PAD;
     if (i % 2 === 0) parts.push(`<rect x="0" y="${row.y}" width="${right}" height="${row.height}" class="stripe"/>`);
     const gateway = p.ports.find((s) => s.role === 'gateway');
-    parts.push(`<a href="${goToHref(p.configPath, gateway?.range)}" class="profile" data-profile="${esc(p.name)}"><title>${esc(`${p.name}: base ${p.basePort} (from ${p.basePortSource}); click to open ${gateway?.key ?? 'its config'}`)}</title>`
+    parts.push(`<a href="${goToHref(p.configPath, gateway?.range)}" class="profile" data-profile="${esc(p.name)}"><title>${esc(gateway?.key
+      ? t('{0}: base {1} (from {2}); click to open {3}', p.name, p.basePort, p.basePortSource, gateway.key)
+      : t('{0}: base {1} (from {2}); click to open its config', p.name, p.basePort, p.basePortSource))}</title>`
       + `<text x="${nameW - 8}" y="${barY + 11}" text-anchor="end" class="name">${esc(p.name)}</text></a>`);
     parts.push(`<g class="row" data-profile="${esc(p.name)}">`);
     for (const s of p.ports) {
@@ -136,7 +139,7 @@ export function portMapSvg(model: HostModel, width = 960): string {
     }
     for (const [from, to] of clashes.get(p.name) ?? []) {
       const x0 = axis.x(from), x1 = axis.xEnd(to);
-      parts.push(`<rect x="${(x0 - 1).toFixed(1)}" y="${barY - 2}" width="${Math.max(2, x1 - x0 + 1).toFixed(1)}" height="${BAR + 4}" rx="2" class="clash"><title>${esc(`${p.name}: ${from === to ? `port ${from}` : `ports ${from}-${to}`} shared with another profile`)}</title></rect>`);
+      parts.push(`<rect x="${(x0 - 1).toFixed(1)}" y="${barY - 2}" width="${Math.max(2, x1 - x0 + 1).toFixed(1)}" height="${BAR + 4}" rx="2" class="clash"><title>${esc(from === to ? t('{0}: port {1} shared with another profile', p.name, from) : t('{0}: ports {1} shared with another profile', p.name, `${from}-${to}`))}</title></rect>`);
     }
     for (const l of row.labels) {
       const ly = barY + BAR + 10 + l.lane * LANE;
@@ -148,5 +151,5 @@ export function portMapSvg(model: HostModel, width = 960): string {
 
   const [w, h] = [Math.ceil(right), Math.ceil(bottom + 4)];
   // As wide as the panel, never wider than drawn: a narrower panel scales the picture down instead of cutting it.
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 ${w} ${h}" style="max-width:${w}px" role="img" aria-label="OpenClaw port map"><style>${STYLE}</style>${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 ${w} ${h}" style="max-width:${w}px" role="img" aria-label="${esc(t('OpenClaw port map'))}"><style>${STYLE}</style>${parts.join('')}</svg>`;
 }

@@ -15,7 +15,7 @@ export class PortMapPanel implements vscode.Disposable {
 
   show(): void {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('openclaw.portMap', 'OpenClaw Port Map', vscode.ViewColumn.Active, { enableScripts: false, enableCommandUris: [GO_TO_COMMAND] });
+      this.panel = vscode.window.createWebviewPanel('openclaw.portMap', vscode.l10n.t('OpenClaw Port Map'), vscode.ViewColumn.Active, { enableScripts: false, enableCommandUris: [GO_TO_COMMAND] });
       this.panel.onDidDispose(() => { this.panel = undefined; });
     }
     this.render();

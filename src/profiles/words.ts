@@ -1,11 +1,11 @@
 // How the Profiles view and the status items word counts, paths and port lists. Pure, so it is unit-tested
 // without an editor.
 import { spanText, type Conflict, type ProfileSummary } from '../../language-server/src/protocol';
+import { t } from '@vscode/l10n';
 
-/** "1 conflict", "2 conflicts". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+// Counts are whole phrases, one for 1 and one for the rest, so a translation can word each as its language does.
+export const conflictsText = (n: number): string => (n === 1 ? t('1 conflict') : t('{0} conflicts', n));
+export const profilesText = (n: number): string => (n === 1 ? t('1 profile') : t('{0} profiles', n));
 
 /** A path under the OpenClaw home written from `~`, as OpenClaw itself expands `~` in a config. */
 export function homeRelative(p: string, home: string | undefined): string {
@@ -20,7 +20,7 @@ export function homeRelative(p: string, home: string | undefined): string {
  *  far explicit cdpPort reads as two places, not as one run of tens of thousands of ports. */
 export function portsDescription(p: Pick<ProfileSummary, 'basePort' | 'ports'>): string {
   const rest = p.ports.filter((s) => !(s.role === 'gateway' && s.from === p.basePort)).map(spanText);
-  return `base ${p.basePort}${rest.length ? ` · ${rest.join(', ')}` : ''}`;
+  return rest.length ? t('base {0} · {1}', p.basePort, rest.join(', ')) : t('base {0}', p.basePort);
 }
 
 /** Of a port clash, the other profile's spans that this profile's ports meet: "CDP range 18800-18899, CDP port (work) 18850". */

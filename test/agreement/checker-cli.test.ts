@@ -269,3 +269,46 @@ test('with an Italian locale the checker writes its messages in Italian; with C,
     await home.remove();
   }
 });
+
+test('in Italian, --profiles words its rows, its skipped folders, its conflicts and its errors; the conflict kinds, JSON keys and severities stay as they are', async () => {
+  const home = await makeTempHome('openclaw-checker-it-profiles-');
+  try {
+    const it = isolatedEnv(home.dir, { LANG: 'it_IT.UTF-8' });
+    const r = await runChecker(['--profiles', '--home', FIXTURE_HOME], { env: it, cwd: REPO });
+    assert.equal(r.code, 1);
+    const out = r.stdout;
+    assert.match(out, /^Profili di OpenClaw in .+: 6 \(regole dei profili di OpenClaw \d{4}\.\d+\.\d+\)$/m);
+    assert.match(out, /^default {2}base 18789 \(config\)$/m);
+    // The field column is as wide as the longest Italian field name ("cartella di stato") and two spaces.
+    assert.match(out, /^ {2}configurazione {5}\S+openclaw\.json$/m);
+    assert.match(out, /^ {2}cartella di stato {2}\S/m);
+    assert.match(out, /^ {2}area di lavoro {5}\S/m);
+    assert.match(out, /^ {2}porte {14}gateway 18789 · controllo del browser 18791 · relay 18799 · intervallo CDP 18800-18899 · porta CDP \(work\) 18850$/m);
+    assert.match(out, /^Conflitti: 4$/m);
+    assert.match(out, /^ {2}port: Conflitto di porte tra "stage" e "qa": porta CDP \(shared\) 40050 di stage cade dentro intervallo CDP 40011-40110 di qa\. \[40050\]$/m);
+    assert.match(out, /^ {2}workspace: I profili "default" e "lab" condividono l'area di lavoro ~\/\.openclaw\/workspace: /m);
+    assert.match(out, /^ {2}cdpUrl: I profili "lab" \(browser\.cdpUrl\) e "qa" \(browser\.cdpUrl\) pilotano lo stesso endpoint del browser /m);
+    assert.doesNotMatch(out, /\b(state dir|workspace {2}|ports {6}|browser control|CDP range|Port clash|Profiles ")/);
+    const english = (await runChecker(['--profiles', '--home', FIXTURE_HOME], { env: isolatedEnv(home.dir), cwd: REPO })).stdout;
+    assert.match(english, /^ {2}state dir {2}\S/m);
+    assert.match(english, /^ {2}ports {6}gateway 18789 · browser control 18791 · relay 18799 · CDP range 18800-18899 · CDP port \(work\) 18850$/m);
+    assert.match(english, /^ {2}port: Port clash between "stage" and "qa": stage's CDP port \(shared\) 40050 lies inside qa's CDP range 40011-40110\. \[40050\]$/m);
+
+    await fs.mkdir(path.join(home.dir, '.openclaw-Default'));
+    const skipped = await runChecker(['--profiles', '--home', home.dir], { env: it, cwd: REPO });
+    assert.match(skipped.stdout, /^Ignorata, nessun --profile raggiunge questa cartella:$/m);
+    assert.match(skipped.stdout, /^ {2}.*\.openclaw-Default: "--profile Default" indica il profilo predefinito/m);
+
+    const missing = await runChecker(['--json', 'no-such-file.json'], { env: it, cwd: REPO });
+    const [result] = jsonOf<FileResult[]>(missing, 'checker --json');
+    assert.deepEqual([result.diagnostics[0].severity, result.diagnostics[0].code, result.diagnostics[0].message], ['error', 'unreadable', 'impossibile leggere: ENOENT']);
+    const text = await runChecker(['no-such-file.json'], { env: it, cwd: REPO });
+    assert.match(text.stdout, /^no-such-file\.json:1:1 error impossibile leggere: ENOENT$/m);
+    const usage = await runChecker(['--bogus'], { env: it, cwd: REPO });
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /^openclaw-config-check: opzione sconosciuta --bogus$/m);
+    assert.match(usage.stderr, /^usage: openclaw-config-check /m);
+  } finally {
+    await home.remove();
+  }
+});

@@ -31,7 +31,7 @@ test('the spans of one side that meet one span of the other go in one clause, in
 
 test('told from the other side, one clause per own span when that takes fewer', () => {
   const pairs: [typeof gw, typeof gw][] = [[dcdp, gw], [dcdp, ctl], [dcdp, relay], [dcdp, rcdp], [work, rcdp]];
-  assert.equal(clashWords(pairs, { other: 'rescue', mineOwner: "default's " }),
+  assert.equal(clashWords(pairs, { other: 'rescue', mineOwner: 'default' }),
     "default's CDP range 18800-18899 overlaps rescue's gateway 18809, browser control 18811, relay 18819 and CDP range 18820-18919; "
     + "default's CDP port (work) 18850 lies inside rescue's CDP range 18820-18919");
 });

@@ -2,18 +2,18 @@
 // and what the schema in use means for the user.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { homeRelative, otherSpans, plural, portsDescription } from '../../src/profiles/words';
+import { conflictsText, homeRelative, otherSpans, portsDescription, profilesText } from '../../src/profiles/words';
 import { schemaStatusWords } from '../../src/language-status-words';
 import { loadHost, toProtocolModel } from '../../language-server/src/host/model';
 import { bundledSchemaInUse, droppedNote } from '../../language-server/src/schema/in-use';
 import { FIXTURE_HOME } from '../support/paths';
 
 test('counts are pluralised', () => {
-  assert.equal(plural(0, 'conflict'), '0 conflicts');
-  assert.equal(plural(1, 'conflict'), '1 conflict');
-  assert.equal(plural(2, 'conflict'), '2 conflicts');
-  assert.equal(plural(1, 'more error', 'more errors'), '1 more error');
-  assert.equal(plural(3, 'more error', 'more errors'), '3 more errors');
+  assert.equal(conflictsText(0), '0 conflicts');
+  assert.equal(conflictsText(1), '1 conflict');
+  assert.equal(conflictsText(2), '2 conflicts');
+  assert.equal(profilesText(1), '1 profile');
+  assert.equal(profilesText(3), '3 profiles');
 });
 
 test('paths under the OpenClaw home are written from ~, others stay whole', () => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CHECKER_FAILED, diagnose } from '../../language-server/src/diagnose';
+import { checkerFailed, diagnose } from '../../language-server/src/diagnose';
 import { loadHost } from '../../language-server/src/host/model';
 import { parseConfig } from '../../language-server/src/parse/tree';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
@@ -47,7 +47,7 @@ test('doctor findings follow their key through edits, and fall back to the file 
 });
 
 test('the diagnostic shown when checking throws points to the log', () => {
-  assert.equal(CHECKER_FAILED.severity, 'error');
-  assert.equal(CHECKER_FAILED.code, 'internal');
-  assert.match(CHECKER_FAILED.message, /"OpenClaw" output channel/);
+  assert.equal(checkerFailed().severity, 'error');
+  assert.equal(checkerFailed().code, 'internal');
+  assert.match(checkerFailed().message, /"OpenClaw" output channel/);
 });

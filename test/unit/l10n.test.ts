@@ -63,6 +63,18 @@ for (const lang of LANGUAGES) {
     }
   });
 
+  test(`the ${lang} field docs translate words the English field docs have, keeping their quoted values`, () => {
+    const english = JSON.parse(readFileSync(path.join(REPO, 'language-server/src/features/field-docs.json'), 'utf8')) as Record<string, [string, string]>;
+    const words = new Set(Object.values(english).flat());
+    const translated = readJson(`language-server/src/features/field-docs.${lang}.json`);
+    assert.deepEqual(Object.keys(translated).filter((k) => !words.has(k)), [], 'translations of words no field has');
+    const quoted = (x: string) => [...x.matchAll(/"[^"]*"|`[^`]*`/g)].map((m) => m[0]).sort().join(' ');
+    for (const [k, v] of Object.entries(translated)) {
+      assert.ok(v.trim(), `empty translation of ${k}`);
+      assert.equal(quoted(v), quoted(k), `quoted values of ${JSON.stringify(k)}`);
+    }
+  });
+
   test(`package.json: every %key% is in package.nls.json and package.nls.${lang}.json, with nothing stale`, () => {
     const keys = new Set([...readFileSync(path.join(REPO, 'package.json'), 'utf8').matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]));
     const english = readJson('package.nls.json');
@@ -74,6 +86,58 @@ for (const lang of LANGUAGES) {
     for (const k of keys) assert.equal(placeholders(translated[k]), placeholders(english[k]), k);
   });
 }
+
+/** Words a person reads, written straight into a place the UI shows (a message, title, tooltip, label, tree row,
+ *  notification) instead of through l10n: the extraction above cannot see those, so they are looked for here. */
+const SINKS = new Set(['message', 'title', 'tooltip', 'description', 'detail', 'label', 'placeHolder', 'prompt', 'reason', 'summary', 'text', 'name']);
+const SHOWN_BY_CALL = /(^|\.)(show(Information|Warning|Error)Message|setStatusBarMessage|createWebviewPanel|createTerminal|showInputBox|showQuickPick)$/;
+/** Left in English on purpose: a product name, and the prefix naming the CLI command whose own (English) words follow. */
+const NOT_TRANSLATED = new Set(['src/profiles/status-bar.ts: OpenClaw Gateways', 'language-server/src/host/doctor.ts: openclaw doctor: {}']);
+
+function literalText(n: ts.Node): string | undefined {
+  if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
+  if (ts.isTemplateExpression(n)) return [n.head.text, ...n.templateSpans.map((x) => x.literal.text)].join('{}');
+  return undefined;
+}
+
+function untranslatedIn(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    let shown: ts.Node | undefined;
+    if (ts.isPropertyAssignment(node) && SINKS.has(node.name.getText(source))) shown = node.initializer;
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && SINKS.has(node.left.name.text)) shown = node.right;
+    else if (ts.isNewExpression(node) && /TreeItem$/.test(node.expression.getText(source))) shown = node.arguments?.[0];
+    else if (ts.isCallExpression(node) && SHOWN_BY_CALL.test(node.expression.getText(source))) shown = node.arguments[0];
+    const candidates = shown ? (ts.isConditionalExpression(shown) ? [shown.whenTrue, shown.whenFalse] : [shown]) : [];
+    for (const c of candidates) {
+      const text = literalText(c);
+      const where = `${path.relative(REPO, file)}: ${text}`;
+      if (text !== undefined && /[A-Za-z]{2,} [A-Za-z]{2,}/.test(text) && !NOT_TRANSLATED.has(where)) out.push(`${where} (line ${source.getLineAndCharacterOfPosition(c.getStart()).line + 1})`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+test('no words reach a message, title, tooltip, label, tree row or notification without l10n', () => {
+  assert.deepEqual(SOURCE_DIRS.flatMap((d) => tsFiles(path.join(REPO, d))).flatMap(untranslatedIn), []);
+});
+
+test('package.json shows no words of its own: every title, name, description and welcome text is a %key%', () => {
+  const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const literal: string[] = [];
+  const visit = (v: unknown, at: string): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${at}[${i}]`));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, `${at}.${k}`);
+    else if (typeof v === 'string' && /\.(title|name|description|markdownDescription|contents|category|contextualTitle)$/.test(at) && !/^%[^%]+%$/.test(v)) literal.push(`${at}: ${v}`);
+  };
+  visit({ description: pkg.description, capabilities: pkg.capabilities, contributes: pkg.contributes }, 'package');
+  // Product and section names that read the same in every language.
+  const same = new Set(['package.contributes.viewsContainers.activitybar[0].title: OpenClaw', 'package.contributes.views.openclaw[0].contextualTitle: OpenClaw']);
+  assert.deepEqual(literal.filter((l) => !same.has(l)), []);
+});
 
 test('the checker picks its language as command-line programs do', () => {
   assert.equal(localeLanguage({ LANG: 'it_IT.UTF-8' }), 'it');

@@ -8,6 +8,7 @@ import type { SchemaInUse } from '../schema/in-use';
 import { portMapSummary } from '../host/ports';
 import { RETIRED_KEYS } from '../validate/rules';
 import { fieldDoc } from './field-docs';
+import { t } from '../l10n';
 
 export function hover(parsed: ParsedConfig, offset: number, schema: SchemaInUse, effectiveBase?: number): Hover | null {
   const hit = hitAt(parsed.root, offset);
@@ -17,7 +18,7 @@ export function hover(parsed: ParsedConfig, offset: number, schema: SchemaInUse,
   const lines = new LineIndex(parsed.text);
   const range = hit.where === 'key' ? lines.range(hit.member.keyStart, hit.member.keyEnd) : lines.range(hit.node.start, hit.node.end);
   const retired = RETIRED_KEYS.find((r) => r.path === dp);
-  if (retired) return { contents: { kind: 'markdown', value: `**${dp}** — retired\n\n${retired.message}` }, range };
+  if (retired) return { contents: { kind: 'markdown', value: `**${dp}** — ${t('retired')}\n\n${retired.message()}` }, range };
 
   const schemas = schemasAt(schema.json, path);
   const parts: string[] = [];
@@ -29,19 +30,19 @@ export function hover(parsed: ParsedConfig, offset: number, schema: SchemaInUse,
   if (description) parts.push(escape(description));
   const facts: string[] = [];
   const types = typeNames(schemas);
-  if (types.length) facts.push(`Type: \`${types.join(' | ')}\``);
+  if (types.length) facts.push(t('Type: {0}', `\`${types.join(' | ')}\``));
   const allowed = allowedValues(schemas);
-  if (allowed.length) facts.push(`Allowed: ${allowed.slice(0, 30).map((v) => `\`${JSON.stringify(v)}\``).join(', ')}${allowed.length > 30 ? ', …' : ''}`);
+  if (allowed.length) facts.push(t('Allowed: {0}', `${allowed.slice(0, 30).map((v) => `\`${JSON.stringify(v)}\``).join(', ')}${allowed.length > 30 ? ', …' : ''}`));
   const withDefault = schemas.find((s) => 'default' in s);
-  if (withDefault) facts.push(`Default: \`${JSON.stringify(withDefault.default)}\``);
+  if (withDefault) facts.push(t('Default: {0}', `\`${JSON.stringify(withDefault.default)}\``));
   if (facts.length) parts.push(facts.join('  \n'));
   if (dp === 'gateway.port') {
     const node = nodeAt(parsed.root, path);
     const base = effectiveBase ?? (node?.kind === 'number' ? (node.value as number) : undefined);
-    if (base !== undefined) parts.push(`Derived ports from base ${base}: ${portMapSummary(base)}`);
+    if (base !== undefined) parts.push(t('Derived ports from base {0}: {1}', base, portMapSummary(base)));
   }
-  if (!schemas.length) parts.push(`Not in the ${schema.source === 'cli' ? `schema of OpenClaw ${schema.version}` : 'bundled schema'}.`);
-  parts.push(`_Schema: ${schema.source === 'cli' ? `OpenClaw CLI ${schema.version}` : `bundled (OpenClaw ${schema.version})`}_`);
+  if (!schemas.length) parts.push(schema.source === 'cli' ? t('Not in the schema of OpenClaw {0}.', schema.version) : t('Not in the bundled schema.'));
+  parts.push(`_${schema.source === 'cli' ? t('Schema: OpenClaw CLI {0}', schema.version) : t('Schema: bundled (OpenClaw {0})', schema.version)}_`);
   return { contents: { kind: 'markdown', value: parts.join('\n\n') }, range };
 }
 

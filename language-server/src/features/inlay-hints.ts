@@ -5,17 +5,24 @@ import { nodeAt, type ParsedConfig } from '../parse/tree';
 import { CDP_RANGE_ROLE, portMapSummary, portSpans } from '../host/ports';
 import { NEWEST_RULES, type ProfileRules } from '../host/profile-rules';
 import { spanText } from '../protocol';
+import { t } from '../l10n';
 
 /** VS Code cuts the hints of one line after this many characters (`editor.inlayHints.maximumLength`, default 43 in
  *  src/vs/editor/common/config/editorOptions.ts; applied per line in inlayHintsController.ts) and ends them with
  *  "…". The hint must stay within it, or the last number, the CDP range's end, is the one lost. */
 export const VSCODE_INLAY_HINT_MAX = 43;
 
-const SHORT: Record<string, string> = { 'browser-control': 'control', relay: 'relay', [CDP_RANGE_ROLE]: 'CDP' };
+/** The hint's short role names; a translation must keep them as short (the Italian "ctrl"), or the line is cut. */
+function short(role: string): string | undefined {
+  if (role === 'browser-control') return t('control');
+  if (role === 'relay') return t('relay');
+  if (role === CDP_RANGE_ROLE) return 'CDP';
+  return undefined;
+}
 
 /** "control 18811, relay 18819, CDP 18820-18919": at most 43 characters for any base. */
 export function portHintLabel(base: number, rules: ProfileRules = NEWEST_RULES): string {
-  return portSpans({ base, cdpPorts: [], rules }).filter((s) => SHORT[s.role]).map((s) => `${SHORT[s.role]} ${spanText(s)}`).join(', ');
+  return portSpans({ base, cdpPorts: [], rules }).filter((s) => short(s.role)).map((s) => `${short(s.role)} ${spanText(s)}`).join(', ');
 }
 
 /** Where a line ends: the hint goes there rather than right after the value, so that in a config written on one
@@ -36,6 +43,6 @@ export function portInlayHints(parsed: ParsedConfig, opts: { applies?: number; r
     label: portHintLabel(base, opts.rules),
     kind: InlayHintKind.Parameter,
     paddingLeft: true,
-    tooltip: `Ports OpenClaw derives from the base port ${base}: ${portMapSummary(base, opts.rules)}.`,
+    tooltip: t('Ports OpenClaw derives from the base port {0}: {1}.', base, portMapSummary(base, opts.rules)),
   }];
 }

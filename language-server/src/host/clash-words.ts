@@ -1,6 +1,7 @@
 // How a port clash is put in words: which of one profile's spans fall inside which of the other's, every span
 // written whole ("CDP range 18820-18919"), as the hover and the tree write it. Pure.
 import { spanText, type PortSpan } from '../protocol';
+import { t } from '../l10n';
 
 type Span = Pick<PortSpan, 'from' | 'to' | 'label'>;
 
@@ -40,23 +41,25 @@ export function spanWords(s: Span): string {
 
 /** "a", "a and b", "a, b and c". */
 export function listWords(items: string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return items.length < 2 ? items.join('') : t('{0} and {1}', items.slice(0, -1).join(', '), items[items.length - 1]);
 }
 
 const inside = (s: Span, t: Span) => s.from >= t.from && s.to <= t.to;
 
-function verb(c: Clause): string {
+/** One clause as a whole sentence per relation (and per number of `mine`), so a translation can order it freely. */
+function sentence(c: Clause, mine: string, other: string, theirs: string): string {
   const many = c.mine.length > 1;
-  if (!many && c.theirs.length === 1 && c.mine[0].from === c.theirs[0].from && c.mine[0].to === c.theirs[0].to) return 'is also';
-  if (c.theirs.length === 1 && c.mine.every((s) => inside(s, c.theirs[0]))) return many ? 'lie inside' : 'lies inside';
-  if (!many && c.theirs.every((t) => inside(t, c.mine[0]))) return 'covers';
-  return many ? 'overlap' : 'overlaps';
+  if (!many && c.theirs.length === 1 && c.mine[0].from === c.theirs[0].from && c.mine[0].to === c.theirs[0].to) return t("{0} is also {1}'s {2}", mine, other, theirs);
+  if (c.theirs.length === 1 && c.mine.every((s) => inside(s, c.theirs[0]))) return many ? t("{0} lie inside {1}'s {2}", mine, other, theirs) : t("{0} lies inside {1}'s {2}", mine, other, theirs);
+  if (!many && c.theirs.every((x) => inside(x, c.mine[0]))) return t("{0} covers {1}'s {2}", mine, other, theirs);
+  return many ? t("{0} overlap {1}'s {2}", mine, other, theirs) : t("{0} overlaps {1}'s {2}", mine, other, theirs);
 }
 
 export interface ClashWording {
   /** The other profile's name. */
   other: string;
-  /** Written before this side's spans ("rescue's "), or nothing when the sentence is already about this side. */
+  /** The profile whose spans `mine` are, named with them ("rescue's gateway 18809"), or none when the sentence is
+   *  already about this side. */
   mineOwner?: string;
   /** How one of this side's spans is named; the span's label by default. */
   nameMine?: (s: Span) => string;
@@ -67,8 +70,8 @@ export interface ClashWording {
 export function clashWords(pairs: [Span, Span][], w: ClashWording): string {
   const name = w.nameMine ?? spanWords;
   return clauses(pairs).map((c) => {
-    const mine = listWords(c.mine.map(name));
-    const theirs = listWords(c.theirs.map(spanWords));
-    return `${w.mineOwner ?? ''}${mine} ${verb(c)} ${w.other}'s ${theirs}`;
+    const list = listWords(c.mine.map(name));
+    const mine = w.mineOwner === undefined ? list : t("{0}'s {1}", w.mineOwner, list);
+    return sentence(c, mine, w.other, listWords(c.theirs.map(spanWords)));
   }).join('; ');
 }

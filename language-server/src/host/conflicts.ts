@@ -4,6 +4,7 @@ import type { Conflict, ConflictKind } from '../protocol';
 import type { ProfileFacts } from './profile';
 import { clashWords } from './clash-words';
 import type { KeyedPortSpan } from './ports';
+import { t } from '../l10n';
 
 export interface ConflictSide { profile: string; configPath: string; path: string }
 
@@ -47,7 +48,23 @@ function side(p: ProfileFacts, key: string | undefined): ConflictSide {
   return { profile: p.summary.name, configPath: p.summary.configPath, path: key ?? '' };
 }
 
-const PATH_NAMES: Record<string, string> = { configPath: 'config file', stateDir: 'state dir', workspace: 'workspace' };
+/** A shared path in words: the message, and each side's detail; whole sentences per kind of path. */
+function sharedPathWords(kind: ConflictKind, a: string, b: string, pa: string, pb: string): { message: string; detail: [string, string] } {
+  switch (kind) {
+    case 'configPath': return {
+      message: t('Profiles "{0}" and "{1}" share the config file {2}: two gateways writing one config file race each other.', a, b, pa),
+      detail: [t('shares the config file {0} with {1}', pa, b), t('shares the config file {0} with {1}', pb, a)],
+    };
+    case 'stateDir': return {
+      message: t('Profiles "{0}" and "{1}" share the state dir {2}: two gateways writing one state dir race each other.', a, b, pa),
+      detail: [t('shares the state dir {0} with {1}', pa, b), t('shares the state dir {0} with {1}', pb, a)],
+    };
+    default: return {
+      message: t('Profiles "{0}" and "{1}" share the workspace {2}: two gateways writing one workspace race each other.', a, b, pa),
+      detail: [t('shares the workspace {0} with {1}', pa, b), t('shares the workspace {0} with {1}', pb, a)],
+    };
+  }
+}
 
 function fromHome(p: string, home: string | undefined): string {
   if (!home) return p;
@@ -62,16 +79,15 @@ function pathConflicts(a: ProfileFacts, b: ProfileFacts, ka0: Keys, kb0: Keys, o
   ka0.workspaces.forEach((wa, x) => kb0.workspaces.forEach((wb, y) => {
     if (wa === wb) checks.push(['workspace', a.workspaces[x].dir, b.workspaces[y].dir, a.workspaces[x].key, b.workspaces[y].key]);
   }));
-  const names = PATH_NAMES;
   for (const [kind, fullA, fullB, ka, kb] of checks) {
-    const [pa, pb] = [fromHome(fullA, home), fromHome(fullB, home)];
+    const words = sharedPathWords(kind, a.summary.name, b.summary.name, fromHome(fullA, home), fromHome(fullB, home));
     out.push({
       kind,
       profiles: [a.summary.name, b.summary.name],
       ports: [],
-      message: `Profiles "${a.summary.name}" and "${b.summary.name}" share the ${names[kind]} ${pa}: two gateways writing one ${names[kind]} race each other.`,
+      message: words.message,
       sides: [[side(a, ka)], [side(b, kb)]],
-      detail: [`shares the ${names[kind]} ${pa} with ${b.summary.name}`, `shares the ${names[kind]} ${pb} with ${a.summary.name}`],
+      detail: words.detail,
       pairs: [],
     });
   }
@@ -103,9 +119,9 @@ function portConflict(a: ProfileFacts, b: ProfileFacts, out: FoundConflict[]): v
     kind: 'port',
     profiles: [na, nb],
     ports: [...ports].sort((x, y) => x - y),
-    message: `Port clash between "${fromB ? nb : na}" and "${fromB ? na : nb}": ${fromB
-      ? clashWords(flipped, { other: na, mineOwner: `${nb}'s ` })
-      : clashWords(pairs, { other: nb, mineOwner: `${na}'s ` })}.`,
+    message: t('Port clash between "{0}" and "{1}": {2}.', fromB ? nb : na, fromB ? na : nb, fromB
+      ? clashWords(flipped, { other: na, mineOwner: nb })
+      : clashWords(pairs, { other: nb, mineOwner: na })),
     sides: [[...aSides.values()], [...bSides.values()]],
     detail: [clashWords(pairs, { other: nb }), clashWords(flipped, { other: na })],
     pairs,
@@ -134,9 +150,9 @@ function urlConflicts(a: ProfileFacts, b: ProfileFacts, ka: Keys, kb: Keys, out:
         kind: 'cdpUrl',
         profiles: [a.summary.name, b.summary.name],
         ports: [],
-        message: `Profiles "${a.summary.name}" (${ua.key}) and "${b.summary.name}" (${ub.key}) drive the same browser endpoint ${ua.url}.`,
+        message: t('Profiles "{0}" ({1}) and "{2}" ({3}) drive the same browser endpoint {4}.', a.summary.name, ua.key, b.summary.name, ub.key, ua.url),
         sides: [[side(a, ua.key)], [side(b, ub.key)]],
-        detail: [`${ua.key} drives the browser endpoint of ${b.summary.name}'s ${ub.key}`, `${ub.key} drives the browser endpoint of ${a.summary.name}'s ${ua.key}`],
+        detail: [t("{0} drives the browser endpoint of {1}'s {2}", ua.key, b.summary.name, ub.key), t("{0} drives the browser endpoint of {1}'s {2}", ub.key, a.summary.name, ua.key)],
         pairs: [],
       });
     }

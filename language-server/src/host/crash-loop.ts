@@ -2,6 +2,7 @@
 // service manager (systemd's Restart=always) brings a gateway that dies at start-up back every few seconds, and
 // each time it holds a new lock with a new pid, /readyz drops and returns, and the unit's restart counter climbs.
 // Pure, so the rule is tested over sequences rather than over real crashes.
+import { t } from '../l10n';
 
 export interface ServiceObservation {
   unit: string;
@@ -65,9 +66,13 @@ export function detectCrashLoop(window: Observation[], rule: CrashLoopRule = DEF
   const serviceRestarts = Math.max(climbed, restartingNow ? counted[counted.length - 1] ?? 0 : 0);
 
   const signs: string[] = [];
-  if (pidChanges) signs.push(`lock pid changed ${pidChanges}×`);
-  if (flaps) signs.push(`/readyz flapped ${flaps}×`);
-  if (serviceRestarts > 0) signs.push(`${last?.service?.unit ?? 'the service'} restarted ${serviceRestarts}×${restartingNow ? ', waiting to restart again' : ''}`);
+  if (pidChanges) signs.push(t('lock pid changed {0}×', pidChanges));
+  if (flaps) signs.push(t('/readyz flapped {0}×', flaps));
+  if (serviceRestarts > 0) {
+    const restartedUnit = last?.service?.unit;
+    if (restartingNow) signs.push(restartedUnit ? t('{0} restarted {1}×, waiting to restart again', restartedUnit, serviceRestarts) : t('the service restarted {0}×, waiting to restart again', serviceRestarts));
+    else signs.push(restartedUnit ? t('{0} restarted {1}×', restartedUnit, serviceRestarts) : t('the service restarted {0}×', serviceRestarts));
+  }
   const restarts = Math.max(pidChanges, flaps, serviceRestarts);
   const looping = restarts >= rule.minRestarts;
   const unit = obs.find((o) => o.service)?.service?.unit;

@@ -8,6 +8,7 @@ import type { DeclaredInstance, ProfileOrigin, SkippedFolder } from '../protocol
 import { gatewayLockDir, lockIsLive, readLocksIn, type GatewayLock } from './liveness';
 import { expandHome, samePathKey } from './paths';
 import { folderVerdict, NEWEST_RULES, resolveInvocation, type ProfileRules } from './profile-rules';
+import { t } from '../l10n';
 
 export interface ProfileSource {
   name: string;
@@ -137,7 +138,7 @@ async function fromLock(lock: GatewayLock & { file: string }, taken: ProfileSour
   const runEnv: Record<string, string> = { OPENCLAW_STATE_DIR: stateDir, OPENCLAW_CONFIG_PATH: configPath };
   // It was started with `--port`, which the CLI's status commands would not know: its terminals pass the port on.
   if (lock.port !== undefined && Number.isInteger(lock.port)) runEnv.OPENCLAW_GATEWAY_PORT = String(lock.port);
-  return instance(uniqueName(name, taken), 'lock', runEnv, home, rules, `the lock file ${lock.file} of the running gateway (pid ${lock.pid})`);
+  return instance(uniqueName(name, taken), 'lock', runEnv, home, rules, t('the lock file {0} of the running gateway (pid {1})', lock.file, lock.pid));
 }
 
 function uniqueName(name: string, taken: ProfileSource[]): string {

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { InstalledService } from '../protocol';
 import { isDefaultProfileName, namedProfile, parsePortEnv } from './profile-rules';
 import { serviceNames } from './services';
+import { t } from '../l10n';
 
 /** A service file as read: what it runs, before it is matched to a profile. */
 export interface ServiceFile {
@@ -185,12 +186,14 @@ export function matchServices(files: ServiceFile[], profiles: ServiceTarget[], k
     if (!target) continue;
     const port = pinnedPort(f);
     const drift: string[] = [];
-    if (port !== undefined && port !== target.basePort) drift.push(`pins port ${port}; the profile's gateway is on ${target.basePort} now`);
-    if (configKey !== undefined && configKey !== target.configKey) drift.push(`runs the config ${f.env.OPENCLAW_CONFIG_PATH}, not ${target.configPath}`);
-    if (f.env.OPENCLAW_STATE_DIR && keyOf(f.env.OPENCLAW_STATE_DIR) !== target.stateKey) drift.push(`keeps its state in ${f.env.OPENCLAW_STATE_DIR}`);
+    const driftKinds: InstalledService['driftKinds'] = [];
+    const drifts = (kind: InstalledService['driftKinds'][number], words: string) => { drift.push(words); driftKinds.push(kind); };
+    if (port !== undefined && port !== target.basePort) drifts('port', t("pins port {0}; the profile's gateway is on {1} now", port, target.basePort));
+    if (configKey !== undefined && configKey !== target.configKey) drifts('config', t('runs the config {0}, not {1}', f.env.OPENCLAW_CONFIG_PATH!, target.configPath));
+    if (f.env.OPENCLAW_STATE_DIR && keyOf(f.env.OPENCLAW_STATE_DIR) !== target.stateKey) drifts('stateDir', t('keeps its state in {0}', f.env.OPENCLAW_STATE_DIR));
     const envProfile = f.env.OPENCLAW_PROFILE?.trim();
     const svc: InstalledService = {
-      manager: f.manager, name: f.name, file: f.file, drift,
+      manager: f.manager, name: f.name, file: f.file, drift, driftKinds,
       profile: envProfile ? namedProfile(envProfile) ?? 'default' : 'default',
       ...(port !== undefined ? { port } : {}),
       ...(f.env.OPENCLAW_CONFIG_PATH ? { configPath: f.env.OPENCLAW_CONFIG_PATH } : {}),

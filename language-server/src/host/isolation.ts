@@ -5,6 +5,7 @@ import { profilesOfFile, type HostState } from './model';
 import { clashWords, spanWords } from './clash-words';
 import type { FoundConflict } from './conflicts';
 import type { KeyedPortSpan } from './ports';
+import { t } from '../l10n';
 
 export function isolationDiagnostics(state: HostState, configPath: string, parsed: ParsedConfig): ConfigDiagnostic[] {
   const root = parsed.root;
@@ -44,7 +45,12 @@ function dedupe(list: ConfigDiagnostic[]): ConfigDiagnostic[] {
   });
 }
 
-const BASE_FROM: Record<string, string> = { hash: 'from the profile name', env: 'from OPENCLAW_GATEWAY_PORT', default: "OpenClaw's default" };
+function baseFrom(source: string): string {
+  if (source === 'hash') return t('from the profile name');
+  if (source === 'env') return t('from OPENCLAW_GATEWAY_PORT');
+  if (source === 'default') return t("OpenClaw's default");
+  return source;
+}
 
 /** The clash worded for the key it sits on: on gateway.port the ports that base derives, on a cdpPort that port. */
 export function portClashMessage(state: HostState, c: FoundConflict, side: number, key: string): string {
@@ -54,9 +60,10 @@ export function portClashMessage(state: HostState, c: FoundConflict, side: numbe
     .filter(([mine]) => (mine.key ?? '') === key);
   const words = clashWords(pairs, {
     other,
-    nameMine: (s) => (key.endsWith('.cdpPort') ? `this CDP port ${s.from}` : spanWords(s)),
+    nameMine: (s) => (key.endsWith('.cdpPort') ? t('this CDP port {0}', s.from) : spanWords(s)),
   });
   const me = state.profiles.find((p) => p.summary.name === c.profiles[side])?.summary;
-  const base = !key && me ? ` The base port ${me.basePort} is ${BASE_FROM[me.basePortSource] ?? me.basePortSource}; set gateway.port to move it.` : '';
-  return `Port clash with profile "${other}": ${words}.${base}`;
+  return !key && me
+    ? t('Port clash with profile "{0}": {1}. The base port {2} is {3}; set gateway.port to move it.', other, words, me.basePort, baseFrom(me.basePortSource))
+    : t('Port clash with profile "{0}": {1}.', other, words);
 }

@@ -7,6 +7,7 @@ import { lockIsLive, readGatewayLock } from './liveness';
 import { profilesOfFile, type HostState } from './model';
 import type { ProfileFacts } from './profile';
 import { roleLabel } from './ports';
+import { t } from '../l10n';
 
 export interface PortsInUse { ports: Map<number, number[]>; excluding(profile: ProfileFacts | undefined): Set<number> }
 
@@ -45,12 +46,12 @@ export async function livePortDiagnostics(host: HostState, configPath: string, p
     if (!pids) continue;
     if (ownPid !== undefined && pids.includes(ownPid)) continue;
     const holder = await otherGatewayHolding(host, me, pids);
-    const who = holder ? `the gateway of profile "${holder}"` : pids.length ? `process ${pids.join(', ')}` : 'another process';
+    const who = holder ? t('the gateway of profile "{0}"', holder) : pids.length ? t('process {0}', pids.join(', ')) : t('another process');
     const m = span.key ? memberAt(parsed.root, span.key.split('.')) : undefined;
     const anchor = m ?? (parsed.root.kind === 'object' ? memberOf(parsed.root, 'gateway') : undefined);
     out.push({
       severity: 'warning', code: 'port-in-use',
-      message: `Port ${span.from} (${roleLabel(span.role)}) is in use right now by ${who}, not by this profile's gateway.`,
+      message: t("Port {0} ({1}) is in use right now by {2}, not by this profile's gateway.", span.from, roleLabel(span.role), who),
       path: span.key ?? '', start: anchor?.keyStart ?? parsed.root.start, end: anchor?.keyEnd ?? parsed.root.start + 1,
       fixes: [{ kind: 'move-base-port', profile: me.summary.name }],
     });

@@ -4,12 +4,13 @@ import { promises as fs } from 'node:fs';
 import type { ProfileSummary } from '../protocol';
 import { isDefaultProfileName, isValidProfileName, stateDirFor } from './profile-rules';
 import { DEFAULT_BASE_PORT, layoutEnd } from './ports';
+import { t } from '../l10n';
 
 export async function newProfileNameProblem(name: string, home: string, profiles: ProfileSummary[]): Promise<string | undefined> {
-  if (!isValidProfileName(name)) return 'Letters, digits, "-" and "_", starting with a letter or digit, at most 64 characters.';
-  if (isDefaultProfileName(name)) return `"${name}" is the default profile (~/.openclaw) to the CLI, in any case; choose another name.`;
+  if (!isValidProfileName(name)) return t('Letters, digits, "-" and "_", starting with a letter or digit, at most 64 characters.');
+  if (isDefaultProfileName(name)) return t('"{0}" is the default profile (~/.openclaw) to the CLI, in any case; choose another name.', name);
   const dir = stateDirFor(name, home);
-  if (profiles.some((p) => p.name === name) || (await exists(dir))) return `A profile "${name}" already exists (${dir}); choose another name.`;
+  if (profiles.some((p) => p.name === name) || (await exists(dir))) return t('A profile "{0}" already exists ({1}); choose another name.', name, dir);
   return undefined;
 }
 

@@ -3,16 +3,14 @@
 import { memberAt, type ParsedConfig } from '../parse/tree';
 import type { ConfigDiagnostic } from '../validate/diagnostic';
 import type { ProfileFacts } from './profile';
+import { t } from '../l10n';
 
 export function overriddenPortDiagnostics(me: ProfileFacts, parsed: ParsedConfig): ConfigDiagnostic[] {
   const o = me.portOverride;
   const m = o ? memberAt(parsed.root, ['gateway', 'port']) : undefined;
   if (!o || !m) return [];
-  const why = o.by === '--profile dev'
-    ? `"openclaw --profile dev" sets OPENCLAW_GATEWAY_PORT=${o.port} when it is unset, and that variable outranks gateway.port`
-    : `this profile runs with OPENCLAW_GATEWAY_PORT=${o.port}, which outranks gateway.port`;
-  return [{
-    severity: 'warning', code: 'port-overridden', path: 'gateway.port', start: m.keyStart, end: m.keyEnd,
-    message: `Not used: ${why}, so the gateway of "${me.summary.name}" listens on ${o.port}, not on ${o.configPort}; its other ports follow ${o.port} too.`,
-  }];
+  const message = o.by === '--profile dev'
+    ? t('Not used: "openclaw --profile dev" sets OPENCLAW_GATEWAY_PORT={0} when it is unset, and that variable outranks gateway.port, so the gateway of "{1}" listens on {0}, not on {2}; its other ports follow {0} too.', o.port, me.summary.name, o.configPort)
+    : t('Not used: this profile runs with OPENCLAW_GATEWAY_PORT={0}, which outranks gateway.port, so the gateway of "{1}" listens on {0}, not on {2}; its other ports follow {0} too.', o.port, me.summary.name, o.configPort);
+  return [{ severity: 'warning', code: 'port-overridden', path: 'gateway.port', start: m.keyStart, end: m.keyEnd, message }];
 }

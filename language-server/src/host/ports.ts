@@ -3,6 +3,7 @@
 // one release (profile-rules.ts). Two gateways are isolated only when these sets do not intersect.
 import { spanText, type LspRange, type PortSpan, type ProfileSummary } from '../protocol';
 import { NEWEST_RULES, type ProfileRules } from './profile-rules';
+import { t } from '../l10n';
 
 export { formatPorts } from '../protocol';
 export { DEFAULT_BASE_PORT } from './profile-rules';
@@ -74,15 +75,15 @@ export function wireSpans(spans: KeyedPortSpan[], rangeOf: (key: string) => LspR
   });
 }
 
-export const ROLE_LABELS: Record<string, string> = {
-  gateway: 'gateway',
-  'browser-control': 'browser control',
-  relay: 'relay',
-  [CDP_RANGE_ROLE]: 'CDP range',
-};
-
+/** A role in words, in the language of the moment (the labels travel in the host model to the tree and the map). */
 export function roleLabel(role: string): string {
-  return ROLE_LABELS[role] ?? (role.startsWith('cdp:') ? `CDP port (${role.slice(4)})` : role);
+  switch (role) {
+    case 'gateway': return t('gateway');
+    case 'browser-control': return t('browser control');
+    case 'relay': return t('relay');
+    case CDP_RANGE_ROLE: return t('CDP range');
+    default: return role.startsWith('cdp:') ? t('CDP port ({0})', role.slice(4)) : role;
+  }
 }
 
 /** "browser control 18791 · relay 18799 · CDP range 18800-18899": the derived map in the hover of gateway.port,

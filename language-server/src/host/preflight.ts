@@ -9,6 +9,7 @@ import type { ConfigDiagnostic } from '../validate/diagnostic';
 import { isolationDiagnostics } from './isolation';
 import { livePortDiagnostics, type ListenerCache } from './live-ports';
 import { readConfigText, type HostState } from './model';
+import { t } from '../l10n';
 
 export interface PreflightFindings {
   configPath: string;
@@ -32,7 +33,7 @@ function stopsStart(d: ConfigDiagnostic): boolean {
 /** Pure: the findings as a list for the client, each once, in the order a user should fix them. */
 export function preflightProblems(f: PreflightFindings): PreflightProblem[] {
   if (f.text === undefined) {
-    return [{ kind: 'no-config', message: `There is no config file at ${f.configPath}: the gateway refuses to start without "gateway.mode".`, configPath: f.configPath, path: '' }];
+    return [{ kind: 'no-config', message: t('There is no config file at {0}: the gateway refuses to start without "gateway.mode".', f.configPath), configPath: f.configPath, path: '' }];
   }
   const lines = new LineIndex(f.text);
   const seen = new Set<string>();
@@ -53,7 +54,7 @@ export function preflightProblems(f: PreflightFindings): PreflightProblem[] {
 /** Gathers the findings for one profile of the host: reads its config from disk and the host's listening sockets. */
 export async function preflight(host: HostState, profile: string, schema: SchemaInUse, listeners: ListenerCache): Promise<PreflightResult> {
   const me = host.profiles.find((p) => p.summary.name === profile);
-  if (!me) return { profile, ok: false, problems: [{ kind: 'no-config', message: `No profile "${profile}" on this host.` }] };
+  if (!me) return { profile, ok: false, problems: [{ kind: 'no-config', message: t('No profile "{0}" on this host.', profile) }] };
   const configPath = me.summary.configPath;
   const text = await readConfigText(configPath);
   const parsed = parseConfig(text ?? '{}');

@@ -15,6 +15,7 @@
 // Releases older than 2026.6.1 get the oldest rules known here; unknown and newer releases get the newest.
 import * as path from 'node:path';
 import type { BasePortSource } from '../protocol';
+import { t } from '../l10n';
 
 export interface ProfileRules {
   /** The first release these rules hold for. */
@@ -98,15 +99,15 @@ export function folderVerdict(entry: string): FolderVerdict | undefined {
   if (entry === '.openclaw') return { profile: 'default' };
   if (!entry.startsWith('.openclaw-')) return undefined;
   const name = entry.slice('.openclaw-'.length);
-  if (!name) return { reason: 'no profile name after ".openclaw-"' };
+  if (!name) return { reason: t('no profile name after ".openclaw-"') };
   if (isDefaultProfileName(name)) {
-    return { reason: `"--profile ${name}" means the default profile (~/.openclaw) in any case, so no command reaches this folder` };
+    return { reason: t('"--profile {0}" means the default profile (~/.openclaw) in any case, so no command reaches this folder', name) };
   }
   if (!isValidProfileName(name)) {
     return {
       reason: name.length > 64
-        ? `"${name.slice(0, 20)}…" is longer than the 64 characters the CLI accepts as a profile name`
-        : `"${name}" is not a name the CLI accepts for --profile (letters, digits, "-" and "_", starting with a letter or digit)`,
+        ? t('"{0}…" is longer than the 64 characters the CLI accepts as a profile name', name.slice(0, 20))
+        : t('"{0}" is not a name the CLI accepts for --profile (letters, digits, "-" and "_", starting with a letter or digit)', name),
     };
   }
   return { profile: name };

@@ -3,6 +3,7 @@
 import { memberAt, memberOf, type ParsedConfig } from '../parse/tree';
 import type { ConfigDiagnostic } from '../validate/diagnostic';
 import type { ProfileFacts } from './profile';
+import { t } from '../l10n';
 
 export function serviceDriftDiagnostics(me: ProfileFacts, parsed: ParsedConfig): ConfigDiagnostic[] {
   const root = parsed.root;
@@ -15,7 +16,7 @@ export function serviceDriftDiagnostics(me: ProfileFacts, parsed: ParsedConfig):
     out.push({
       severity: 'warning', code: 'service-drift', path: portKey ? 'gateway.port' : '',
       start: anchor?.keyStart ?? root.start, end: anchor?.keyEnd ?? root.start + 1,
-      message: `The installed service ${svc.name} ${svc.drift.join('; ')}: it still runs what was installed. Reinstall it to run this profile as configured.`,
+      message: t('The installed service {0} {1}: it still runs what was installed. Reinstall it to run this profile as configured.', svc.name, svc.drift.join('; ')),
       fixes: [{ kind: 'reinstall-service', profile: me.summary.name }],
     });
   }

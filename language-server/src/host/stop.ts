@@ -3,6 +3,7 @@
 import type { ProfileSummary, StopResult } from '../protocol';
 import { lockIsLive, readGatewayLock } from './liveness';
 import { samePathKey } from './paths';
+import { t } from '../l10n';
 
 function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
@@ -10,20 +11,20 @@ function alive(pid: number): boolean {
 
 export async function stopGateway(p: ProfileSummary, timeoutMs: number): Promise<StopResult> {
   const lock = await readGatewayLock(p.stateDir, p.configPath);
-  if (!lock) return { stopped: false, message: `The gateway of "${p.name}" is not running (no lock file).` };
+  if (!lock) return { stopped: false, message: t('The gateway of "{0}" is not running (no lock file).', p.name) };
   if (lock.configPath && samePathKey(lock.configPath) !== samePathKey(p.configPath)) {
-    return { stopped: false, pid: lock.pid, message: `The lock of "${p.name}" names another config (${lock.configPath}); nothing was stopped.` };
+    return { stopped: false, pid: lock.pid, message: t('The lock of "{0}" names another config ({1}); nothing was stopped.', p.name, lock.configPath) };
   }
-  if (!(await lockIsLive(lock))) return { stopped: false, pid: lock.pid, message: `The gateway of "${p.name}" is not running (stale lock of pid ${lock.pid}).` };
+  if (!(await lockIsLive(lock))) return { stopped: false, pid: lock.pid, message: t('The gateway of "{0}" is not running (stale lock of pid {1}).', p.name, lock.pid) };
   try {
     process.kill(lock.pid, 'SIGTERM');
   } catch (e) {
-    return { stopped: false, pid: lock.pid, message: `Could not signal pid ${lock.pid}: ${(e as Error).message}` };
+    return { stopped: false, pid: lock.pid, message: t('Could not signal pid {0}: {1}', lock.pid, (e as Error).message) };
   }
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!alive(lock.pid)) return { stopped: true, pid: lock.pid, message: `Stopped the gateway of "${p.name}" (pid ${lock.pid}).` };
+    if (!alive(lock.pid)) return { stopped: true, pid: lock.pid, message: t('Stopped the gateway of "{0}" (pid {1}).', p.name, lock.pid) };
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { stopped: false, pid: lock.pid, message: `The gateway of "${p.name}" (pid ${lock.pid}) did not exit within ${Math.round(timeoutMs / 1000)} s.` };
+  return { stopped: false, pid: lock.pid, message: t('The gateway of "{0}" (pid {1}) did not exit within {2} s.', p.name, lock.pid, Math.round(timeoutMs / 1000)) };
 }

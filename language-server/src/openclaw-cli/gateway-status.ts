@@ -2,6 +2,7 @@
 import type { ProfileSummary } from '../protocol';
 import { GATEWAY_STATUS_ARGS, profileArgs, profileCommandEnv } from './command-lines';
 import { runCli } from './run';
+import { t } from '../l10n';
 
 export async function gatewayStatus(cliPath: string, p: ProfileSummary, env: NodeJS.ProcessEnv): Promise<{ summary?: string; error?: string }> {
   const r = await runCli(cliPath, profileArgs(p, ...GATEWAY_STATUS_ARGS), { env: profileCommandEnv(env, p.env), timeoutMs: 60000 });
@@ -18,14 +19,17 @@ export function summarizeGatewayStatus(stdout: string): string | undefined {
   }
   const parts: string[] = [];
   const port = j.gateway?.port ?? j.port?.port;
-  if (port !== undefined) parts.push(`port ${port}${j.gateway?.portSource ? ` (${j.gateway.portSource})` : ''}`);
+  // The CLI's own values (port source, service status, addresses) are passed on as it spells them.
+  if (port !== undefined) parts.push(j.gateway?.portSource ? t('port {0} ({1})', port, String(j.gateway.portSource)) : t('port {0}', port));
   const reachable = j.gateway?.reachable ?? j.rpc?.ok;
-  parts.push(reachable ? 'reachable' : 'not reachable');
+  parts.push(reachable ? t('reachable') : t('not reachable'));
   const listeners = Array.isArray(j.port?.listeners) ? j.port.listeners : [];
-  parts.push(listeners.length ? `listeners: ${listeners.map((l: { pid?: number; address?: string }) => `${l.pid ?? '?'}@${l.address ?? '?'}`).join(', ')}` : 'no listener');
-  const service = j.service?.loaded !== undefined ? (j.service.loaded ? `service ${j.service.runtime?.status ?? 'loaded'}` : 'service not installed') : j.service?.label ? `service ${j.service.label}` : undefined;
+  parts.push(listeners.length ? t('listeners: {0}', listeners.map((l: { pid?: number; address?: string }) => `${l.pid ?? '?'}@${l.address ?? '?'}`).join(', ')) : t('no listener'));
+  const service = j.service?.loaded !== undefined
+    ? (j.service.loaded ? (j.service.runtime?.status ? t('service {0}', String(j.service.runtime.status)) : t('service loaded')) : t('service not installed'))
+    : j.service?.label ? t('service {0}', String(j.service.label)) : undefined;
   if (service) parts.push(service);
   const valid = j.config?.cli?.valid;
-  if (valid !== undefined) parts.push(valid ? 'config valid' : 'config INVALID');
+  if (valid !== undefined) parts.push(valid ? t('config valid') : t('config INVALID'));
   return parts.join(' · ');
 }

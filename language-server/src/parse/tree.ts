@@ -2,6 +2,7 @@
 // (the parser OpenClaw itself uses) words every syntax error, so line and column match the CLI's message.
 import JSON5 from 'json5';
 import { parseJson5 } from './json5';
+import { t } from '../l10n';
 import type { ArrayNode, DuplicateKey, Member, ObjectNode, Segment, ValueNode } from './nodes';
 
 export type { ArrayNode, DuplicateKey, Member, ObjectNode, ScalarNode, Segment, ValueNode } from './nodes';
@@ -22,7 +23,7 @@ export function parseConfig(text: string): ParsedConfig {
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep !== undefined) {
-    return { text, duplicates: [], syntaxError: { ...locate(text, tooDeep), offset: tooDeep, message: `Nesting deeper than ${MAX_DEPTH} levels` } };
+    return { text, duplicates: [], syntaxError: { ...locate(text, tooDeep), offset: tooDeep, message: t('Nesting deeper than {0} levels', MAX_DEPTH) } };
   }
   const r = parseJson5(text);
   if (r.ok && !r.needsConfirmation) return { text, root: r.root, duplicates: r.duplicates };
@@ -30,7 +31,7 @@ export function parseConfig(text: string): ParsedConfig {
   if (strict) return { text, duplicates: [], syntaxError: strict };
   if (r.ok) return { text, root: r.root, duplicates: r.duplicates };
   // Only reachable if this parser refused what json5 accepts; say so rather than invent a position.
-  return { text, duplicates: [], syntaxError: { message: 'JSON5: this file could not be read with source positions, although OpenClaw accepts it', offset: 0, line: 1, column: 1 } };
+  return { text, duplicates: [], syntaxError: { message: t('JSON5: this file could not be read with source positions, although OpenClaw accepts it'), offset: 0, line: 1, column: 1 } };
 }
 
 function json5Error(text: string): SyntaxProblem | undefined {

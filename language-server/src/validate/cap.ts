@@ -1,6 +1,7 @@
 // At most so many diagnostics per document, as other language servers do: a file with 300,000 unknown keys gets the
 // first problems and one line that says how many more there are, not a list the editor cannot show.
 import type { ConfigDiagnostic, Severity } from './diagnostic';
+import { t } from '../l10n';
 
 export const MAX_DIAGNOSTICS = 1000;
 
@@ -15,7 +16,7 @@ export function capDiagnostics(diagnostics: ConfigDiagnostic[], max = MAX_DIAGNO
   const severity = hidden[0].severity;
   shown.push({
     severity, code: 'more-problems', path: '', start: 0, end: 0,
-    message: `${hidden.length} more problems in this file are not listed (${max - 1} are).`,
+    message: t('{0} more problems in this file are not listed ({1} are).', hidden.length, max - 1),
   });
   return shown;
 }

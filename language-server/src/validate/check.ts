@@ -5,6 +5,7 @@ import type { SchemaInUse } from '../schema/in-use';
 import type { ConfigDiagnostic } from './diagnostic';
 import { duplicateKeyDiagnostics, fileSecretPointerDiagnostics, gatewayModeDiagnostic, refinementDiagnostics, retiredKeyDiagnostics, RETIRED_KEYS } from './rules';
 import { schemaDiagnostics, stopsRefinements } from './schema-issues';
+import { t } from '../l10n';
 
 export interface CheckResult { parsed: ParsedConfig; diagnostics: ConfigDiagnostic[]; value?: unknown }
 
@@ -41,13 +42,13 @@ export async function checkParsedInSlices(parsed: ParsedConfig, schema: SchemaIn
 
 function notAnObject(parsed: ParsedConfig): CheckResult | undefined {
   if (parsed.syntaxError || !parsed.root) {
-    const e = parsed.syntaxError ?? { message: 'The file is empty: an OpenClaw config is a JSON5 object.', offset: 0, line: 1, column: 1 };
+    const e = parsed.syntaxError ?? { message: t('The file is empty: an OpenClaw config is a JSON5 object.'), offset: 0, line: 1, column: 1 };
     const at = Math.min(e.offset, parsed.text.length);
     return { parsed, diagnostics: [{ severity: 'error', code: 'syntax', message: e.message, path: '', start: at, end: Math.min(at + 1, parsed.text.length) }] };
   }
   const root = parsed.root;
   if (root.kind !== 'object') {
-    return { parsed, diagnostics: [{ severity: 'error', code: 'invalid-type', message: 'An OpenClaw config must be an object ({ ... }).', path: '', start: root.start, end: root.end }] };
+    return { parsed, diagnostics: [{ severity: 'error', code: 'invalid-type', message: t('An OpenClaw config must be an object ({ ... }).'), path: '', start: root.start, end: root.end }] };
   }
   return undefined;
 }

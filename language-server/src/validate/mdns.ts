@@ -4,6 +4,7 @@
 // without the key advertises.
 import { memberAt, nodeAt, type ValueNode } from '../parse/tree';
 import type { ConfigDiagnostic } from './diagnostic';
+import { t } from '../l10n';
 
 export const MDNS_MODE_PATH = ['discovery', 'mdns', 'mode'];
 export const MDNS_DEFAULT_MODE = 'minimal';
@@ -31,7 +32,9 @@ export function mdnsClashDiagnostics(me: string, advertisers: string[], root: Va
   return [{
     severity: 'warning',
     code: 'mdns-clash',
-    message: `mDNS: this gateway announces the host's Bonjour name ("discovery.mdns.mode" is "${mdnsMode(root)}"), as ${others.length > 1 ? 'do profiles' : 'does profile'} ${list}; all but one get renamed on every restart. Turn it off here with "discovery.mdns.mode": "off".`,
+    message: others.length > 1
+      ? t('mDNS: this gateway announces the host\'s Bonjour name ("discovery.mdns.mode" is "{0}"), as do profiles {1}; all but one get renamed on every restart. Turn it off here with "discovery.mdns.mode": "off".', mdnsMode(root), list)
+      : t('mDNS: this gateway announces the host\'s Bonjour name ("discovery.mdns.mode" is "{0}"), as does profile {1}; all but one get renamed on every restart. Turn it off here with "discovery.mdns.mode": "off".', mdnsMode(root), list),
     path: MDNS_MODE_PATH.join('.'),
     start: anchor ? anchor.keyStart : root.start,
     end: anchor ? anchor.keyEnd : root.start + 1,

@@ -2,18 +2,20 @@
 // start-up requirement on gateway.mode.
 import { dotPath, memberAt, memberOf, nodeAt, type DuplicateKey, type Member, type ObjectNode, type ValueNode } from '../parse/tree';
 import type { ConfigDiagnostic } from './diagnostic';
+import { t } from '../l10n';
 
-export interface RetiredKey { path: string; message: string; fix: ConfigDiagnostic['fixes'] }
+/** `message` is a function: it is worded when shown, after the display language's bundle is loaded. */
+export interface RetiredKey { path: string; message: () => string; fix: ConfigDiagnostic['fixes'] }
 
 export const RETIRED_KEYS: RetiredKey[] = [
   {
     path: 'canvasHost',
-    message: '"canvasHost" was retired in OpenClaw 2026.8.1: the canvas is now served on the gateway port and switched by "plugins.entries.canvas.config.host.enabled". OpenClaw rejects this key.',
+    message: () => t('"canvasHost" was retired in OpenClaw 2026.8.1: the canvas is now served on the gateway port and switched by "plugins.entries.canvas.config.host.enabled". OpenClaw rejects this key.'),
     fix: [{ kind: 'migrate-canvas-host' }],
   },
   {
     path: 'browser.controlPort',
-    message: '"browser.controlPort" was retired: the browser control port is always gateway.port + 2. OpenClaw rejects this key.',
+    message: () => t('"browser.controlPort" was retired: the browser control port is always gateway.port + 2. OpenClaw rejects this key.'),
     fix: [{ kind: 'remove-key', path: 'browser.controlPort' }],
   },
 ];
@@ -22,7 +24,7 @@ export function retiredKeyDiagnostics(root: ValueNode): ConfigDiagnostic[] {
   const out: ConfigDiagnostic[] = [];
   for (const r of RETIRED_KEYS) {
     const m = memberAt(root, r.path.split('.'));
-    if (m) out.push({ severity: 'error', code: 'retired-key', message: r.message, path: r.path, start: m.keyStart, end: m.keyEnd, fixes: r.fix });
+    if (m) out.push({ severity: 'error', code: 'retired-key', message: r.message(), path: r.path, start: m.keyStart, end: m.keyEnd, fixes: r.fix });
   }
   return out;
 }
@@ -31,7 +33,7 @@ export function duplicateKeyDiagnostics(dups: DuplicateKey[]): ConfigDiagnostic[
   return dups.map((d) => ({
     severity: 'warning' as const,
     code: 'duplicate-key',
-    message: `"${d.member.key}" appears again later in this object; OpenClaw keeps only the last one, so this value is ignored.`,
+    message: t('"{0}" appears again later in this object; OpenClaw keeps only the last one, so this value is ignored.', d.member.key),
     path: dotPath(d.path),
     start: d.member.keyStart,
     end: d.member.keyEnd,
@@ -85,7 +87,7 @@ export function refinementDiagnostics(root: ValueNode, skipped: RefinementsSkipp
       if (!DRIVERS_WITHOUT_PORT.has(driver as string) && !scalarOf(profile, 'cdpPort') && !scalarOf(profile, 'cdpUrl')) {
         out.push({
           severity: 'error', code: 'browser-profile-needs-cdp',
-          message: `Browser profile "${m.key}" must set cdpPort or cdpUrl (only the "existing-session" and "extension" drivers need neither).`,
+          message: t('Browser profile "{0}" must set cdpPort or cdpUrl (only the "existing-session" and "extension" drivers need neither).', m.key),
           path, start: m.keyStart, end: m.keyEnd,
         });
       }
@@ -93,7 +95,7 @@ export function refinementDiagnostics(root: ValueNode, skipped: RefinementsSkipp
       if (driver !== 'existing-session' && scalarOf(profile, 'userDataDir')) {
         out.push({
           severity: 'error', code: 'browser-profile-user-data-dir',
-          message: `Browser profile "${m.key}": userDataDir is only used with the "existing-session" driver.`,
+          message: t('Browser profile "{0}": userDataDir is only used with the "existing-session" driver.', m.key),
           path, start: userDataDir!.keyStart, end: userDataDir!.keyEnd,
         });
       }
@@ -101,7 +103,7 @@ export function refinementDiagnostics(root: ValueNode, skipped: RefinementsSkipp
       if (driver === 'extension' && scalarOf(profile, 'cdpUrl')) {
         out.push({
           severity: 'error', code: 'browser-profile-extension-cdp-url',
-          message: `Browser profile "${m.key}": the "extension" driver takes no cdpUrl (the extension relay owns the endpoint).`,
+          message: t('Browser profile "{0}": the "extension" driver takes no cdpUrl (the extension relay owns the endpoint).', m.key),
           path, start: cdpUrl!.keyStart, end: cdpUrl!.keyEnd,
         });
       }
@@ -121,7 +123,7 @@ export function refinementDiagnostics(root: ValueNode, skipped: RefinementsSkipp
       if (first === undefined) { firstById.set(id, m.key); continue; }
       out.push({
         severity: 'error', code: 'agents-duplicate-id',
-        message: `Agents "${first}" and "${m.key}" are the same agent: ids are compared as "${id}". Rename one of them.`,
+        message: t('Agents "{0}" and "{1}" are the same agent: ids are compared as "{2}". Rename one of them.', first, m.key, id),
         path: `agents.entries.${m.key}`, start: m.keyStart, end: m.keyEnd,
       });
     }
@@ -130,14 +132,14 @@ export function refinementDiagnostics(root: ValueNode, skipped: RefinementsSkipp
     if (marked.length > 1) {
       out.push({
         severity: 'error', code: 'agents-default-markers',
-        message: `Only one agent may be marked "default": true; ${marked.length} are (${marked.map((m) => `"${m.key}"`).join(', ')}).`,
+        message: t('Only one agent may be marked "default": true; {0} are ({1}).', marked.length, marked.map((m) => `"${m.key}"`).join(', ')),
         path: 'agents.entries', start: entriesKey.keyStart, end: entriesKey.keyEnd,
       });
     }
     if (explicit && marked.length > 0) {
       out.push({
         severity: 'error', code: 'agents-ownership-with-default',
-        message: '"agents.ownership": "explicit" cannot be combined with a legacy "default": true marker on an agent.',
+        message: t('"agents.ownership": "explicit" cannot be combined with a legacy "default": true marker on an agent.'),
         path: 'agents.ownership', start: ownershipMember!.keyStart, end: ownershipMember!.keyEnd,
       });
     }
@@ -145,7 +147,7 @@ export function refinementDiagnostics(root: ValueNode, skipped: RefinementsSkipp
       // Reported on agents.ownership, which is what is missing, but shown on the roster that needs it.
       out.push({
         severity: 'error', code: 'agents-ownership',
-        message: 'Several agents in "agents.entries" need "agents.ownership": "explicit".',
+        message: t('Several agents in "agents.entries" need "agents.ownership": "explicit".'),
         path: 'agents.ownership', start: entriesKey.keyStart, end: entriesKey.keyEnd,
       });
     }
@@ -161,7 +163,7 @@ export function gatewayModeDiagnostic(root: ValueNode): ConfigDiagnostic | undef
   const where = gateway ? { start: gateway.keyStart, end: gateway.keyEnd } : { start: root.start, end: root.start + 1 };
   return {
     severity: 'warning', code: 'gateway-mode-missing',
-    message: '"gateway.mode" is not set: the config validates, but the gateway refuses to start (exit 78). Set it to "local" or "remote".',
+    message: t('"gateway.mode" is not set: the config validates, but the gateway refuses to start (exit 78). Set it to "local" or "remote".'),
     path: gateway ? 'gateway' : '', ...where,
   };
 }
@@ -181,7 +183,7 @@ export function fileSecretPointerDiagnostics(root: ValueNode): ConfigDiagnostic[
     if (source?.kind === 'string' && source.value === 'file' && memberOf(node, 'provider') && id?.value.kind === 'string' && !FILE_SECRET_POINTER.test(id.value.value as string)) {
       out.push({
         severity: 'error', code: 'invalid-format',
-        message: `"${[...path, 'id'].join('.')}" must be an absolute JSON pointer such as "/gateway/token", or "value".`,
+        message: t('"{0}" must be an absolute JSON pointer such as "/gateway/token", or "value".', [...path, 'id'].join('.')),
         path: [...path, 'id'].join('.'), start: id.value.start, end: id.value.end,
       });
     }

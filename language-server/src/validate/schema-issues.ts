@@ -125,38 +125,57 @@ function codeOf(issue: Issue): string {
 }
 
 function messageOf(issue: Issue, path: Segment[], node: ValueNode | undefined): string {
-  const at = path.length ? `"${dotPath(path)}"` : 'The config';
+  const at = path.length ? `"${dotPath(path)}"` : t('The config');
   switch (issue.code) {
     case 'invalid_type':
-      if (!node) return `${at} is required.`;
-      return `${at} must be ${article(issue.expected)}, not ${describe(node)}.`;
+      if (!node) return t('{0} is required.', at);
+      return t('{0} must be {1}, not {2}.', at, article(issue.expected), describe(node));
     case 'invalid_value':
-      return `${at} must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
-    case 'too_big':
-      return `${at} must be at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters long' : issue.origin === 'array' ? ' items' : ''}.`;
-    case 'too_small':
-      return `${at} must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters long' : issue.origin === 'array' ? ' items' : ''}.`;
-    case 'invalid_format':
-      return `${at} does not match the expected format${issue.pattern ? ` (${issue.pattern})` : issue.format ? ` (${issue.format})` : ''}.`;
+      return t('{0} must be one of: {1}.', at, issue.values.map((v) => JSON.stringify(v)).join(', '));
+    case 'too_big': {
+      const max = String(issue.maximum);
+      if (issue.origin === 'string') return t('{0} must be at most {1} characters long.', at, max);
+      return issue.origin === 'array' ? t('{0} must be at most {1} items.', at, max) : t('{0} must be at most {1}.', at, max);
+    }
+    case 'too_small': {
+      const min = String(issue.minimum);
+      if (issue.origin === 'string') return t('{0} must be at least {1} characters long.', at, min);
+      return issue.origin === 'array' ? t('{0} must be at least {1} items.', at, min) : t('{0} must be at least {1}.', at, min);
+    }
+    case 'invalid_format': {
+      const expected = issue.pattern || issue.format;
+      return expected ? t('{0} does not match the expected format ({1}).', at, expected) : t('{0} does not match the expected format.', at);
+    }
     case 'not_multiple_of':
-      return `${at} must be a multiple of ${String(issue.divisor)}.`;
+      return t('{0} must be a multiple of {1}.', at, String(issue.divisor));
     case 'invalid_union':
-      return `${at} matches none of the allowed shapes.`;
+      return t('{0} matches none of the allowed shapes.', at);
     case 'invalid_key':
-      return `${at} has a key that is not allowed here.`;
+      return t('{0} has a key that is not allowed here.', at);
     default:
+      // zod's own words for the rare issue kinds, which it only has in English.
       return `${at}: ${issue.message}`;
   }
 }
 
 function describe(node: ValueNode): string {
-  if (node.kind === 'number' && Number.isInteger(node.value)) return 'an integer';
+  if (node.kind === 'number' && Number.isInteger(node.value)) return t('an integer');
   // Infinity and NaN are JSON5 numbers that no numeric field accepts: "a number" would contradict the message.
   if (node.kind === 'number' && !Number.isFinite(node.value)) return String(node.value);
   return article(node.kind);
 }
 
-function article(t: string): string {
-  if (t === 'int') t = 'integer';
-  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+/** A JSON type with its article, as a whole phrase per type so each language gives it its own article. */
+function article(type: string): string {
+  switch (type === 'int' ? 'integer' : type) {
+    case 'string': return t('a string');
+    case 'number': return t('a number');
+    case 'integer': return t('an integer');
+    case 'boolean': return t('a boolean');
+    case 'object': return t('an object');
+    case 'array': return t('an array');
+    case 'null': return t('a null');
+    // zod's rarer type names (bigint, date, …) stay as zod spells them.
+    default: return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  }
 }
