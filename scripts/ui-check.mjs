@@ -90,6 +90,7 @@ async function main() {
     await browser.close().catch(() => {});
     await server.stop();
   }
+  await italianWorkbench(extensionsDir, home);
   await welcomeOnEmptyHost(extensionsDir);
   await demoPrintsOneUrl();
 }
@@ -272,6 +273,33 @@ async function preflightModal(page) {
   await dialog.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
   const tabs = await page.locator('.terminal-tabs-entry, .single-terminal-tab').allInnerTexts().catch(() => []);
   check('dismissing the modal launches nothing (no gateway terminal)', !tabs.some((t) => /OpenClaw: rescue/.test(t)) && !(await dialog.isVisible()), JSON.stringify(tabs));
+}
+
+/** The same host with VS Code's display language set to Italian: the view, its rows and the status bar in Italian. */
+async function italianWorkbench(extensionsDir, home) {
+  const runDir = createRunDir('ui-it');
+  const server = await startCodeServer({ runDir, extensionsDir, env: { OPENCLAW_HOME: home }, locale: 'it' });
+  const browser = await openBrowser({ runDir });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(home, '.openclaw-rescue'))}`, { timeout: 120000 });
+    await page.waitForSelector('.monaco-workbench .activitybar', { timeout: 60000 });
+    await page.locator('.activitybar [aria-label^="OpenClaw"]').first().click({ timeout: 30000 });
+    await widenSideBar(page, 470);
+    const header = await until(async () => { const t = squash(await page.locator('.pane-header').allInnerTexts().then((x) => x.join(' | '), () => '')); return { ok: /Profili/.test(t), t }; }, { tries: 100 });
+    check('in Italian, the view is called "Profili" (package.nls.it.json)', header.ok, header.t.slice(0, 200));
+    await until(async () => ({ ok: (await treeRows(page)).some((x) => x.startsWith('rescue')) }), { tries: 100 });
+    await treeRow(page, 'rescue').click();
+    const r = await until(async () => { const t = await treeRows(page); return { ok: t.some((x) => x.startsWith('Conflitto di porte con default')), t }; });
+    check('in Italian, the rows: "Configurazione", "Cartella di stato", "Porte", "Conflitto di porte con default"',
+      r.ok && r.t.some((t) => /^Configurazione ?~\/\.openclaw-rescue\/openclaw\.json$/.test(t)) && r.t.some((t) => /^Cartella di stato ?~\/\.openclaw-rescue$/.test(t)) && r.t.some((t) => /^Porte ?base 18809 · /.test(t)), JSON.stringify(r.t));
+    const status = await statusBarText(page);
+    check('in Italian, the status bar counts "4 conflitti"', /OpenClaw 0\/6 · 4 conflitti/.test(status), status.slice(0, 300));
+    await shot(page, 'italian');
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+  }
 }
 
 /** A host with no profile at all shows the welcome view with its way forward instead of an empty tree. */
