@@ -54,7 +54,9 @@ function toDiagnostics(root: ValueNode, issue: Issue, json: JsonSchema, skipKeys
     }
   }
   const node = nodeAt(root, path);
-  const { start, end } = node ? { start: node.start, end: node.end } : missingRange(root, path);
+  // A record key the schema refuses is wrong as a key: marked on the key, as an unknown key is.
+  const key = issue.code === 'invalid_key' ? memberAt(root, path) : undefined;
+  const { start, end } = key ? { start: key.keyStart, end: key.keyEnd } : node ? { start: node.start, end: node.end } : missingRange(root, path);
   out.push({ severity: 'error', code: codeOf(issue), message: messageOf(issue, path, node), path: dotPath(path), start, end });
 }
 
@@ -134,13 +136,16 @@ function messageOf(issue: Issue, path: Segment[], node: ValueNode | undefined): 
       return t('{0} must be one of: {1}.', at, issue.values.map((v) => JSON.stringify(v)).join(', '));
     case 'too_big': {
       const max = String(issue.maximum);
-      if (issue.origin === 'string') return t('{0} must be at most {1} characters long.', at, max);
-      return issue.origin === 'array' ? t('{0} must be at most {1} items.', at, max) : t('{0} must be at most {1}.', at, max);
+      if (issue.origin === 'string') return issue.maximum === 1 ? t('{0} must be at most 1 character long.', at) : t('{0} must be at most {1} characters long.', at, max);
+      if (issue.origin === 'array') return issue.maximum === 1 ? t('{0} must have at most 1 item.', at) : t('{0} must have at most {1} items.', at, max);
+      // exclusiveMaximum: the bound itself is out.
+      return issue.inclusive === false ? t('{0} must be less than {1}.', at, max) : t('{0} must be at most {1}.', at, max);
     }
     case 'too_small': {
       const min = String(issue.minimum);
-      if (issue.origin === 'string') return t('{0} must be at least {1} characters long.', at, min);
-      return issue.origin === 'array' ? t('{0} must be at least {1} items.', at, min) : t('{0} must be at least {1}.', at, min);
+      if (issue.origin === 'string') return issue.minimum === 1 ? t('{0} must be at least 1 character long.', at) : t('{0} must be at least {1} characters long.', at, min);
+      if (issue.origin === 'array') return issue.minimum === 1 ? t('{0} must have at least 1 item.', at) : t('{0} must have at least {1} items.', at, min);
+      return issue.inclusive === false ? t('{0} must be more than {1}.', at, min) : t('{0} must be at least {1}.', at, min);
     }
     case 'invalid_format': {
       const expected = issue.pattern || issue.format;
@@ -174,7 +179,7 @@ function article(type: string): string {
     case 'boolean': return t('a boolean');
     case 'object': return t('an object');
     case 'array': return t('an array');
-    case 'null': return t('a null');
+    case 'null': return t('null');
     // zod's rarer type names (bigint, date, …) stay as zod spells them.
     default: return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
   }
