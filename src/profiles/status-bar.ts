@@ -18,7 +18,7 @@ export class ProfilesStatusBar implements vscode.Disposable {
     const running = nodes.filter((n) => n.live === 'running').length;
     const conflicts = this.tree.getModel()?.conflicts.length ?? 0;
     const looping = nodes.filter((n) => n.state === 'crash-loop').map((n) => n.profile.name);
-    const loopText = looping.length ? ` · ${looping.length === 1 ? vscode.l10n.t('{0} in crash loop', looping[0]) : vscode.l10n.t('{0} in crash loop', looping.length)}` : '';
+    const loopText = looping.length ? ` · ${vscode.l10n.t('{0} in crash loop', looping.length === 1 ? looping[0] : looping.length)}` : '';
     this.item.text = `$(${looping.length ? 'debug-restart' : conflicts ? 'warning' : 'server'}) OpenClaw ${running}/${nodes.length}${loopText}${conflicts ? ` · ${conflictsText(conflicts)}` : ''}`;
     this.item.tooltip = tooltip(running, nodes.length, looping, conflicts);
     this.item.backgroundColor = looping.length ? new vscode.ThemeColor('statusBarItem.errorBackground') : conflicts ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

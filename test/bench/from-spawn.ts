@@ -10,13 +10,17 @@ import { startServer } from '../lsp/lsp-client';
 
 export interface FromSpawn { ms: number; rssMb: number; problems: number }
 
+/** VS Code's JSON language service set up on a schema, and its first validation of a text: the number of problems. */
+export async function jsonServiceFirstValidation(schema: unknown, text: string): Promise<number> {
+  const ls = getLanguageService({});
+  ls.configure({ validate: true, allowComments: false, schemas: [{ uri: 'openclaw://cli-schema.json', fileMatch: ['*'], schema: schema as object }] });
+  const doc = TextDocument.create('file:///bench/openclaw.json', 'json', 1, text);
+  return (await ls.doValidation(doc, ls.parseJSONDocument(doc))).length;
+}
+
 /** The JSON service's side, run in the child: schema setup and the first validation, then its own RSS. */
 export async function jsonServiceChild(schemaFile: string, docFile: string): Promise<void> {
-  const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
-  const ls = getLanguageService({});
-  ls.configure({ validate: true, allowComments: false, schemas: [{ uri: 'openclaw://cli-schema.json', fileMatch: ['*'], schema }] });
-  const doc = TextDocument.create('file:///bench/openclaw.json', 'json', 1, readFileSync(docFile, 'utf8'));
-  const problems = (await ls.doValidation(doc, ls.parseJSONDocument(doc))).length;
+  const problems = await jsonServiceFirstValidation(JSON.parse(readFileSync(schemaFile, 'utf8')), readFileSync(docFile, 'utf8'));
   process.stdout.write(JSON.stringify({ problems, rssMb: process.memoryUsage().rss / 1024 / 1024 }));
 }
 

@@ -24,7 +24,7 @@ import { NODE24_BIN, OPENCLAW, REPO } from '../support/paths';
 import { DOCS, editedVariants, generateConfig } from './configs';
 import { checkerRow, hostileRows } from './hostile';
 import { bundleLoadMs } from './bundle-load';
-import { jsonServiceChild, jsonServiceFromSpawn, serverFromSpawn, type FromSpawn } from './from-spawn';
+import { jsonServiceChild, jsonServiceFirstValidation, jsonServiceFromSpawn, serverFromSpawn, type FromSpawn } from './from-spawn';
 
 const repo = REPO;
 const SELF = __filename;
@@ -69,10 +69,7 @@ async function coldChild(kind: string, schemaFile: string, docFile: string): Pro
     ms = now() - t;
   } else {
     const t = now();
-    const ls = getLanguageService({});
-    ls.configure({ validate: true, allowComments: false, schemas: [{ uri: 'openclaw://cli-schema.json', fileMatch: ['*'], schema: repaired }] });
-    const doc = TextDocument.create('file:///bench/openclaw.json', 'json', 1, text);
-    problems = (await ls.doValidation(doc, ls.parseJSONDocument(doc))).length;
+    problems = await jsonServiceFirstValidation(repaired, text);
     ms = now() - t;
   }
   process.stdout.write(JSON.stringify({ ms, problems }));

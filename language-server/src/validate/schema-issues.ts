@@ -164,7 +164,7 @@ function messageOf(issue: Issue, path: Segment[], node: ValueNode | undefined): 
 }
 
 function describe(node: ValueNode): string {
-  if (node.kind === 'number' && Number.isInteger(node.value)) return t('an integer');
+  if (node.kind === 'number' && Number.isInteger(node.value)) return article('integer');
   // Infinity and NaN are JSON5 numbers that no numeric field accepts: "a number" would contradict the message.
   if (node.kind === 'number' && !Number.isFinite(node.value)) return String(node.value);
   return article(node.kind);
