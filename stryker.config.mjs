@@ -1,0 +1,43 @@
+// StrykerJS over language-server/src, one folder at a time (MUTATE_FOLDER, set by scripts/mutate.mjs). Each folder
+// is checked by the tests written for it, not by every file that happens to reach it: the parser is reached by
+// nearly every unit file, and running all of them for each of its mutants took hours. A folder's score therefore
+// counts only its own tests, so it is a lower bound of what the whole suite would kill.
+const UNIT = (names) => names.map((n) => `out/test/unit/${n}.test.js`);
+const LSP = (names) => names.map((n) => `out/test/lsp/${n}.test.js`);
+
+export const FOLDERS = {
+  parse: UNIT(['parse', 'json5-differential', 'edits', 'edits.property', 'hostile']),
+  host: [...UNIT(['host', 'discovery', 'ports', 'port-map', 'profile-rules', 'preflight', 'listeners', 'liveness',
+    'installed-services', 'crash-loop', 'clash-words', 'client-words', 'secrets', 'diagnose']), ...LSP(['host-live'])],
+  validate: [...UNIT(['validate', 'checks', 'refinements', 'schema-messages', 'suggest', 'mdns', 'hostile', 'preflight']), ...LSP(['checks'])],
+  features: [...UNIT(['features', 'hover-completion', 'edits', 'edits.property', 'mdns', 'schema-data']), ...LSP(['server'])],
+  // Everything else in language-server/src (the server, the CLI checker, the schema loader) against every test file.
+  rest: [...UNIT(['!(l10n|import-graph)']), ...LSP(['{server,host-live,checks}'])],
+};
+
+const folder = process.env.MUTATE_FOLDER ?? 'rest';
+if (!FOLDERS[folder]) throw new Error(`MUTATE_FOLDER must be one of ${Object.keys(FOLDERS).join(', ')}`);
+const mutate = folder === 'rest'
+  ? ['language-server/src/**/*.ts', '!language-server/src/schema/bundled-data.ts', ...['parse', 'host', 'validate', 'features'].map((f) => `!language-server/src/${f}/**/*.ts`)]
+  : [`language-server/src/${folder}/**/*.ts`];
+
+export default {
+  mutate,
+  testRunner: 'tap',
+  tap: { testFiles: FOLDERS[folder], nodeArgs: ['-r', '{{hookFile}}', '--enable-source-maps'] },
+  buildCommand: 'node scripts/mutate-build.mjs',
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: `reports/mutation/${folder}/incremental.json`,
+  ignorePatterns: ['.tools', 'out', 'dist', 'reports', '.vscode-test', '.run', '*.vsix', 'bench'],
+  reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
+  jsonReporter: { fileName: `reports/mutation/${folder}/mutation.json` },
+  htmlReporter: { fileName: `reports/mutation/${folder}/mutation.html` },
+  clearTextReporter: { allowColor: false, reportScoreTable: true, reportMutants: false },
+  timeoutMS: 20000,
+  concurrency: 2,
+  tempDirName: `.stryker-tmp/${folder}`,
+};
