@@ -1,96 +1,136 @@
-// OpenClaw's JSON Schema turned into zod lazily: the root is checked here, and each top-level section is compiled
-// the first time a document holds it, then cached. A profile config uses a handful of the 44 sections, so start-up
-// and memory pay for those only. Both schema sources (committed data, the installed CLI's) come through here.
-import { z } from 'zod';
-import type { JsonSchema } from './json-schema';
-import { structureOf } from './structure';
+// OpenClaw's JSON Schema checked lazily. A plain object node (properties, additionalProperties, required, a key
+// pattern, nothing else) is walked here key by key, and only the members a document holds are compiled to zod, the
+// first time they are met, then cached; every other node is compiled whole. A profile config touches a few dozen of
+// the schema's thousands of nodes (telegram and discord, not the other channels), so start-up and memory pay for
+// those only. Both schema sources (committed data, the installed CLI's) come through here. The issues, and their
+// order, are the ones zod gives for the whole schema; a unit test holds the two side by side.
+import type { z } from 'zod';
+import { resolveRef, type JsonSchema } from './json-schema';
+import { compileNode } from './zod-compile';
 
 export type Issue = z.core.$ZodIssue;
 export interface ParseOutcome { success: boolean; issues: Issue[] }
+type Path = (string | number)[];
+
+/** What the walk needs of a plain object node. */
+interface PlainObject {
+  order: string[];
+  known: Set<string>;
+  required: string[];
+  /** false: other keys are unknown; true: anything goes; a schema: each other key's value. */
+  extra: boolean | JsonSchema;
+  keyPattern?: JsonSchema;
+}
+
+// A default only matters when the node's value is missing, and then the parent has left the node to zod.
+const PLAIN_KEYS = new Set(['type', 'properties', 'additionalProperties', 'required', 'propertyNames', 'default', '$schema', 'definitions']);
+const NOT_PLAIN = null;
 
 export class CompiledSchema {
-  private readonly sections = new Map<string, z.ZodType>();
-  private whole?: z.ZodType;
-  /** The root's own keys when the root is a plain strict object (as OpenClaw's is); otherwise the root is compiled whole. */
-  private readonly rootKeys?: Set<string>;
+  private readonly zods = new Map<JsonSchema, z.ZodType>();
+  private readonly plains = new Map<JsonSchema, PlainObject | typeof NOT_PLAIN>();
 
-  constructor(private readonly json: JsonSchema) {
-    const plainRoot = json.type === 'object' && json.additionalProperties === false && !json.patternProperties
-      && !json.anyOf && !json.oneOf && !json.allOf && !json.required && !json.propertyNames && json.properties;
-    if (plainRoot) this.rootKeys = new Set(Object.keys(json.properties!));
+  constructor(private readonly json: JsonSchema) {}
+
+  /** How many schema nodes are compiled to zod so far (what start-up actually paid for). */
+  compiledNodes(): number {
+    return this.zods.size;
   }
 
-  /** Section names in source order whose schemas are compiled so far (what start-up actually paid for). */
-  compiledSections(): string[] {
-    return [...this.sections.keys()];
-  }
-
-  /** The whole document, as zod's strict object would check it: unknown root keys in one issue, then each section. */
+  /** The whole document, as zod would check it against the whole schema. */
   safeParse(value: unknown): ParseOutcome {
     const issues: Issue[] = [];
     for (const step of this.steps(value, issues)) step();
     return { success: !issues.length, issues };
   }
 
-  /** The same check as separate steps (the root, then one per section), so a caller can pause between them. */
+  /** The same check as separate steps (one per top-level section, then the root's own keys), so a caller can pause between them. */
   steps(value: unknown, issues: Issue[]): (() => void)[] {
-    if (!this.rootKeys || !value || typeof value !== 'object' || Array.isArray(value)) {
-      return [() => { for (const i of this.wholeSchema().safeParse(value).error?.issues ?? []) issues.push(i); }];
-    }
+    const plain = this.plain(this.json);
+    if (!plain || !fits(plain, value)) return [() => this.whole(this.json, value, [], issues)];
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj);
-    const steps: (() => void)[] = [];
-    const sectionIssues: Issue[][] = [];
-    for (const key of keys) {
-      if (!this.rootKeys.has(key)) continue;
-      const at = sectionIssues.push([]) - 1;
-      steps.push(() => {
-        const r = this.section(key).safeParse(obj[key]);
-        if (!r.success) for (const i of r.error.issues) sectionIssues[at].push({ ...i, path: [key, ...i.path] } as Issue);
-      });
-    }
-    // zod's strict object lists the issues of its known keys in shape order, then one issue for every unknown key.
-    steps.push(() => {
-      const order = new Map([...this.rootKeys!].map((k, i) => [k, i]));
-      const known = keys.filter((k) => this.rootKeys!.has(k));
-      const byOrder = known.map((k, i) => ({ k, i })).sort((a, b) => order.get(a.k)! - order.get(b.k)!);
-      for (const { i } of byOrder) for (const issue of sectionIssues[i]) issues.push(issue);
-      const unknown = keys.filter((k) => !this.rootKeys!.has(k));
-      if (unknown.length) issues.push({ code: 'unrecognized_keys', keys: unknown, path: [], message: '', input: value } as unknown as Issue);
-    });
+    const steps = plain.order.filter((k) => Object.hasOwn(obj, k)).map((k) => () => this.check(this.json.properties![k], obj[k], [k], issues));
+    steps.push(() => this.others(plain, obj, [], issues));
     return steps;
   }
 
-  private section(key: string): z.ZodType {
-    let s = this.sections.get(key);
-    if (!s) {
-      s = compile(this.json, this.json.properties![key]);
-      this.sections.set(key, s);
+  private check(node: JsonSchema, value: unknown, path: Path, out: Issue[]): void {
+    // A bare reference is its definition; one with sibling keywords is left to zod.
+    const target = node.$ref !== undefined && Object.keys(node).length === 1 ? resolveRef(this.json, node) : node;
+    const plain = this.plain(target);
+    if (!plain || !fits(plain, value) || !this.keysMatch(plain, value as Record<string, unknown>)) {
+      this.whole(node, value, path, out);
+      return;
     }
-    return s;
+    const obj = value as Record<string, unknown>;
+    for (const k of plain.order) if (Object.hasOwn(obj, k)) this.check(target.properties![k], obj[k], [...path, k], out);
+    this.others(plain, obj, path, out);
   }
 
-  private wholeSchema(): z.ZodType {
-    this.whole ??= compile(this.json, this.json);
-    return this.whole;
+  /** The keys outside the node's properties, as zod's object reports them: after the properties, in the document's order. */
+  private others(plain: PlainObject, obj: Record<string, unknown>, path: Path, out: Issue[]): void {
+    if (plain.extra === true) return;
+    const unknown: string[] = [];
+    for (const k of Object.keys(obj)) {
+      if (plain.known.has(k)) continue;
+      if (plain.extra === false) unknown.push(k);
+      else this.check(plain.extra, obj[k], [...path, k], out);
+    }
+    if (unknown.length) out.push({ code: 'unrecognized_keys', keys: unknown, path, message: '', input: obj } as unknown as Issue);
+  }
+
+  private whole(node: JsonSchema, value: unknown, path: Path, out: Issue[]): void {
+    let schema = this.zods.get(node);
+    if (!schema) {
+      schema = compileNode(this.json, node);
+      this.zods.set(node, schema);
+    }
+    const r = schema.safeParse(value);
+    if (r.success) return;
+    for (const i of r.error.issues) out.push(path.length ? { ...i, path: [...path, ...i.path] } as Issue : i);
+  }
+
+  /** Every key passes the node's key pattern; when one does not, zod's own report (the key marked) is wanted. */
+  private keysMatch(plain: PlainObject, obj: Record<string, unknown>): boolean {
+    if (!plain.keyPattern) return true;
+    let keys = this.zods.get(plain.keyPattern);
+    if (!keys) {
+      keys = compileNode(this.json, plain.keyPattern);
+      this.zods.set(plain.keyPattern, keys);
+    }
+    for (const k of Object.keys(obj)) if (!keys.safeParse(k).success) return false;
+    return true;
+  }
+
+  private plain(node: JsonSchema): PlainObject | undefined {
+    let p = this.plains.get(node);
+    if (p === undefined) {
+      p = plainObject(node);
+      this.plains.set(node, p);
+    }
+    return p ?? undefined;
   }
 }
 
-/** One sub-schema with only the definitions it reaches, without prose (zod would register every description). */
-function compile(root: JsonSchema, schema: JsonSchema): z.ZodType {
-  const defs = (root.definitions ?? {}) as Record<string, JsonSchema>;
-  const needed: Record<string, JsonSchema> = {};
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) { node.forEach(walk); return; }
-    if (!node || typeof node !== 'object') return;
-    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-      if (k === '$ref' && typeof v === 'string') {
-        const name = /^#\/definitions\/(.+)$/.exec(v)?.[1];
-        if (name && defs[name] && !needed[name]) { needed[name] = defs[name]; walk(defs[name]); }
-      } else if (k !== 'definitions' && k !== 'enum' && k !== 'const' && k !== 'default') walk(v);
-    }
-  };
-  walk(schema);
-  const input = structureOf({ ...schema, $schema: 'http://json-schema.org/draft-07/schema#', definitions: needed });
-  return z.fromJSONSchema(input as Parameters<typeof z.fromJSONSchema>[0]) as z.ZodType;
+function plainObject(node: JsonSchema): PlainObject | typeof NOT_PLAIN {
+  if (node.type !== 'object' || !node.properties || Object.keys(node).some((k) => !PLAIN_KEYS.has(k))) return NOT_PLAIN;
+  const order = Object.keys(node.properties);
+  // zod reads a missing key through the prototype chain, so a property named like one of Object's own is left to zod.
+  if (order.some((k) => k in Object.prototype)) return NOT_PLAIN;
+  const extra = node.additionalProperties ?? true;
+  const names = node.propertyNames as JsonSchema | boolean | undefined;
+  if (typeof names === 'boolean' || (names && (Object.keys(names).some((k) => k !== 'type' && k !== 'pattern' && k !== 'minLength' && k !== 'maxLength') || (names.type !== undefined && names.type !== 'string')))) return NOT_PLAIN;
+  // zod treats a key pattern without a type as a string pattern.
+  const keyPattern = names ? { type: 'string', ...names } : undefined;
+  // A required key with a default of its own is filled in by zod when missing, without an issue.
+  const required = ((node.required as string[] | undefined) ?? []).filter((k) => Object.hasOwn(node.properties!, k) && node.properties![k].default === undefined);
+  return { order, known: new Set(order), required, extra, keyPattern };
+}
+
+/** The value is one the walk can take: a plain object with every required key, and no key zod handles specially. */
+function fits(plain: PlainObject, value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  for (const k of plain.required) if (!Object.hasOwn(value, k)) return false;
+  for (const k of Object.keys(value)) if (k in Object.prototype) return false;
+  return true;
 }

@@ -1,0 +1,78 @@
+// The lazy walk in schema/compiled.ts must say exactly what zod says for the whole schema compiled at once: the same
+// issues, in the same order. Held side by side on every generated agreement case (each section, plugin and channel),
+// on the bench's realistic configs, and on those configs with a random member replaced, removed or added.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { CompiledSchema } from '../../language-server/src/schema/compiled';
+import { compileNode } from '../../language-server/src/schema/zod-compile';
+import { BUNDLED_SCHEMA_TEXT } from '../../language-server/src/schema/bundled-data';
+import type { JsonSchema } from '../../language-server/src/schema/json-schema';
+import { CorpusBuilder } from '../agreement/schema-corpus';
+import { DOCS, generateConfig } from '../bench/configs';
+
+const RUNS = Number(process.env.FC_RUNS ?? 300);
+const json = JSON.parse(BUNDLED_SCHEMA_TEXT) as JsonSchema;
+const whole = compileNode(json, json);
+const lazy = new CompiledSchema(json);
+
+/** An issue as a comparable text: zod's live objects (input, inst) left out, and the message of an unknown-key
+ *  issue, which the walk leaves to the wording in validate/ as the root always did. */
+const shown = (issues: readonly { code: string; message: string }[]): string[] => issues.map((i) =>
+  JSON.stringify({ ...i, message: i.code === 'unrecognized_keys' ? '' : i.message }, (k, v) => (k === 'input' || k === 'inst' ? undefined : v)));
+
+function same(config: unknown, what: string): void {
+  const expected = shown(whole.safeParse(config).error?.issues ?? []);
+  assert.deepEqual(shown(lazy.safeParse(config).issues), expected, what);
+}
+
+const corpus = new CorpusBuilder(json);
+const cases = corpus.subjects().flatMap((s) => (['unknown-key', 'wrong-type', 'wrong-enum-or-pattern', 'valid'] as const).map((k) => corpus.caseFor(s, k)).filter((c) => c !== undefined));
+const realistic = Object.values(DOCS).map((spec) => JSON.parse(generateConfig(spec)) as Record<string, unknown>);
+
+test('every generated agreement case gets the issues of the whole schema, in its order', () => {
+  assert.ok(cases.length > 150, `only ${cases.length} cases`);
+  for (const c of cases) same(c.config, `${c.subject} ${c.kind}`);
+  for (const f of corpus.files()) same(f.config, f.name);
+});
+
+test('the realistic configs are valid both ways', () => {
+  for (const config of realistic) {
+    assert.deepEqual(shown(lazy.safeParse(config).issues), []);
+    same(config, 'realistic');
+  }
+});
+
+test('a member replaced, removed or added anywhere gives the same issues as the whole schema', () => {
+  const bases = [...realistic, ...cases.map((c) => c.config)];
+  const objectsIn = (v: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] => {
+    if (v && typeof v === 'object') {
+      if (!Array.isArray(v)) out.push(v as Record<string, unknown>);
+      for (const x of Object.values(v)) objectsIn(x, out);
+    }
+    return out;
+  };
+  const key = fc.oneof(fc.constantFrom('enabled', 'mode', 'port', 'token', 'work', 'telegram', 'entries', 'x', '__proto__', 'constructor', 'a b'), fc.string({ maxLength: 6 }));
+  fc.assert(fc.property(fc.nat(bases.length - 1), fc.nat(), fc.nat(), key, fc.jsonValue({ maxDepth: 3 }), fc.constantFrom('replace', 'remove', 'add'),
+    (b, at, member, newKey, value, how) => {
+      const config = structuredClone(bases[b]);
+      const objects = objectsIn(config);
+      const target = objects[at % objects.length];
+      const keys = Object.keys(target);
+      if (how === 'add' || !keys.length) Object.defineProperty(target, newKey, { value, enumerable: true, writable: true, configurable: true });
+      else if (how === 'remove') delete target[keys[member % keys.length]];
+      else target[keys[member % keys.length]] = value;
+      same(config, `${how} in base ${b}`);
+    }), { numRuns: RUNS, seed: 4242 });
+});
+
+test('a document compiles only the members it holds', () => {
+  const fresh = new CompiledSchema(json);
+  fresh.safeParse({ channels: { telegram: { enabled: true, dmPolicy: 'pairing', groupPolicy: 'allowlist' } } });
+  const few = fresh.compiledNodes();
+  // telegram's three keys, not telegram whole nor the other channels
+  assert.ok(few > 0 && few <= 3, `${few} nodes compiled`);
+  const everything = new CompiledSchema(json);
+  everything.safeParse(5);
+  assert.equal(everything.compiledNodes(), 1, 'a value that is not an object is left to the whole schema');
+});
