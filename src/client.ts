@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { HostModelChanged, type HostModel, type ServerSettings } from '../language-server/src/protocol';
+import { HostModelChanged, SERVER_EXEC_ARGV, type HostModel, type ServerSettings } from '../language-server/src/protocol';
 
 export const LANGUAGE_ID = 'openclaw-config';
 
@@ -49,8 +49,8 @@ class RestartOnCrash implements ErrorHandler {
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, events: ClientEvents): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],

@@ -4,30 +4,15 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { getLanguageService } from 'vscode-json-languageservice';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
 import { startServer } from '../lsp/lsp-client';
 
 export interface FromSpawn { ms: number; rssMb: number; problems: number }
 
-/** VS Code's JSON language service set up on a schema, and its first validation of a text: the number of problems. */
-export async function jsonServiceFirstValidation(schema: unknown, text: string): Promise<number> {
-  const ls = getLanguageService({});
-  ls.configure({ validate: true, allowComments: false, schemas: [{ uri: 'openclaw://cli-schema.json', fileMatch: ['*'], schema: schema as object }] });
-  const doc = TextDocument.create('file:///bench/openclaw.json', 'json', 1, text);
-  return (await ls.doValidation(doc, ls.parseJSONDocument(doc))).length;
-}
-
-/** The JSON service's side, run in the child: schema setup and the first validation, then its own RSS. */
-export async function jsonServiceChild(schemaFile: string, docFile: string): Promise<void> {
-  const problems = await jsonServiceFirstValidation(JSON.parse(readFileSync(schemaFile, 'utf8')), readFileSync(docFile, 'utf8'));
-  process.stdout.write(JSON.stringify({ problems, rssMb: process.memoryUsage().rss / 1024 / 1024 }));
-}
-
-export function jsonServiceFromSpawn(self: string, schemaFile: string, docFile: string): Promise<FromSpawn> {
+export function jsonServiceFromSpawn(schemaFile: string, docFile: string): Promise<FromSpawn> {
   return new Promise((resolve, reject) => {
     const t = performance.now();
-    const child = spawn(process.execPath, [self, '--json-child', schemaFile, docFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(__dirname, 'json-service.js'), schemaFile, docFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => { out += d; });
     child.stdout.on('end', () => {

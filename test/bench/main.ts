@@ -24,7 +24,8 @@ import { NODE24_BIN, OPENCLAW, REPO } from '../support/paths';
 import { DOCS, editedVariants, generateConfig } from './configs';
 import { checkerRow, hostileRows } from './hostile';
 import { bundleLoadMs } from './bundle-load';
-import { jsonServiceChild, jsonServiceFirstValidation, jsonServiceFromSpawn, serverFromSpawn, type FromSpawn } from './from-spawn';
+import { jsonServiceFromSpawn, serverFromSpawn, type FromSpawn } from './from-spawn';
+import { jsonServiceFirstValidation } from './json-service';
 
 const repo = REPO;
 const SELF = __filename;
@@ -241,7 +242,7 @@ async function main(): Promise<void> {
         const spawned: Record<'bundled' | 'cli' | 'json', FromSpawn[]> = { bundled: [], cli: [], json: [] };
         const serverEnv = { ...env, OPENCLAW_HOME: ocHome };
         for (let i = 0; i < COLD_RUNS + 2; i++) {
-          spawned.json.push(await jsonServiceFromSpawn(SELF, schemaFile, docFile));
+          spawned.json.push(await jsonServiceFromSpawn(schemaFile, docFile));
           spawned.bundled.push(await serverFromSpawn(docFile, { env: serverEnv, init: { trusted: false, settings: { instances: [], liveChecks: false } }, rssMb }));
           spawned.cli.push(await serverFromSpawn(docFile, { env: serverEnv, init: { trusted: true, storagePath: cacheRoot, settings: { instances: [], liveChecks: false, cliPath: CLI } }, rssMb }));
         }
@@ -419,7 +420,6 @@ function rssMb(pid: number): number {
 }
 
 const run = process.argv[2] === '--cold-child' ? coldChild(process.argv[3], process.argv[4], process.argv[5])
-  : process.argv[2] === '--json-child' ? jsonServiceChild(process.argv[3], process.argv[4])
   : main();
 run.catch((e) => {
   process.stderr.write(`[bench] ${(e as Error).stack ?? e}\n`);

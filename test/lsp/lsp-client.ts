@@ -6,6 +6,7 @@ import {
   type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER } from '../support/paths';
+import { SERVER_EXEC_ARGV } from '../../language-server/src/protocol';
 
 
 export interface Session {
@@ -22,7 +23,7 @@ export interface Session {
 }
 
 export async function startServer(opts: { env?: NodeJS.ProcessEnv; init?: Record<string, unknown> } = {}): Promise<Session> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   proc.stderr!.on('data', (d) => stderr.push(String(d)));
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
