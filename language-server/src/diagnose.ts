@@ -32,10 +32,7 @@ export interface DiagnoseInput {
 }
 
 export function diagnose(input: DiagnoseInput): ConfigDiagnostic[] {
-  const rules = input.rules ?? NEWEST_RULES;
-  // Releases before 2026.8.1 accept canvasHost and ignore it.
-  const out = (input.checked ?? checkParsed(input.parsed, input.schema)).diagnostics
-    .filter((d) => rules.canvasHostRejected || !(d.code === 'retired-key' && d.path === 'canvasHost'));
+  const out = forRelease((input.checked ?? checkParsed(input.parsed, input.schema)).diagnostics, input.rules ?? NEWEST_RULES);
   if (!input.profile) return out;
   const { host, configPath } = input.profile;
   out.push(...isolationDiagnostics(host, configPath, input.parsed));
@@ -45,6 +42,11 @@ export function diagnose(input: DiagnoseInput): ConfigDiagnostic[] {
   out.push(...(input.livePorts ?? []));
   out.push(...doctorDiagnostics(input.doctorFindings ?? [], input.parsed));
   return out;
+}
+
+/** A file's own findings as the CLI release in use sees them: releases before 2026.8.1 accept canvasHost and ignore it. */
+export function forRelease(diagnostics: ConfigDiagnostic[], rules: ProfileRules): ConfigDiagnostic[] {
+  return diagnostics.filter((d) => rules.canvasHostRejected || !(d.code === 'retired-key' && d.path === 'canvasHost'));
 }
 
 /** What a document shows when checking it threw: one error at its start, pointing to the log. */

@@ -212,5 +212,6 @@ export interface NewProfileParams { name: string; nextTo?: string; basePort?: nu
 export type NewProfilePlan = { ok: true; name: string; port: number } | Refusal;
 export const NewProfilePlanRequest = new RequestType<NewProfileParams, NewProfilePlan, void>('openclaw/newProfilePlan');
 
-/** For diagnostics of the extension itself (and its tests): which process serves. */
-export const ServerInfoRequest = new RequestType0<{ pid: number; schema: HostModel['schema'] }, void>('openclaw/serverInfo');
+/** For diagnostics of the extension itself (and its tests): which process serves, on which schema, and which large
+ *  documents it is checking in the background right now. */
+export const ServerInfoRequest = new RequestType0<{ pid: number; schema: HostModel['schema']; checkingLarge: string[] }, void>('openclaw/serverInfo');

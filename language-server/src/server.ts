@@ -16,7 +16,9 @@ import { liveStates, ObservationWindows } from './host/live-state';
 import { preflight } from './host/preflight';
 import type { DoctorFinding } from './host/doctor';
 import { registerActions } from './actions';
-import { checkerFailed, diagnose } from './diagnose';
+import { checkerFailed, diagnose, forRelease } from './diagnose';
+import { LARGE_DOCUMENT_CHARS, LargeDocumentChecks, largeFileNote } from './large-documents';
+import type { WorkerStart } from './check-worker';
 import { CLI_NAME } from './openclaw-cli/command-lines';
 import { CliProbes } from './openclaw-cli/version';
 import { bundledSchemaInUse, type SchemaInUse } from './schema/in-use';
@@ -83,6 +85,10 @@ interface Session {
   readonly observations: ObservationWindows;
   /** Where the system draws outgoing ports from; new bases stay clear of it when they can. */
   ephemeral: PortRange;
+  /** The display language's words, for the worker that checks large documents. */
+  bundle?: Bundle;
+  /** Checks of large documents off this thread; absent when the server runs without its bundle (in-process tests). */
+  large?: LargeDocumentChecks;
 }
 
 function filePath(uri: string): string | undefined {
@@ -94,7 +100,13 @@ function delayFor(doc: TextDocument): number {
   return 15 + Math.min(1000, Math.floor(doc.getText().length / 20000));
 }
 
-export function startServer(connection: Connection, env: NodeJS.ProcessEnv = process.env): void {
+/** A document this large is checked off the server's thread, and hover, completion, quick fixes and port hints
+ *  (which need its tree on this thread) are off for it. */
+function isLarge(doc: TextDocument): boolean {
+  return doc.getText().length >= LARGE_DOCUMENT_CHARS;
+}
+
+export function startServer(connection: Connection, env: NodeJS.ProcessEnv = process.env, options: { workerEntry?: string } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const bundled = bundledSchemaInUse();
   const s: Session = {
@@ -119,6 +131,8 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   };
 
   const log = (message: string) => connection.console.log(message);
+  const workerStart = (): WorkerStart => ({ schema: { json: s.schema.json, source: s.schema.source, version: s.schema.version, note: s.schema.note }, bundle: s.bundle });
+  if (options.workerEntry) s.large = new LargeDocumentChecks(options.workerEntry, workerStart(), log);
   const guard = <T>(fn: () => T, fallback: T): T => {
     try { return fn(); } catch (e) { log(`request failed: ${(e as Error).stack ?? e}`); return fallback; }
   };
@@ -202,6 +216,15 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   async function validate(doc: TextDocument): Promise<void> {
     const version = doc.version;
     let diagnostics: ConfigDiagnostic[];
+    // A profile's config is parsed here anyway, by the host model; any other large file is left to the worker.
+    if (s.large && isLarge(doc) && !profileOfPath(filePath(doc.uri))) {
+      const found = await s.large.check(doc.uri, doc.getText());
+      if (!found || documents.get(doc.uri)?.version !== version) return;
+      diagnostics = [largeFileNote(), ...forRelease(found, s.rules)];
+      const lines = new LineIndex(doc.getText());
+      await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: capDiagnostics(diagnostics).map((d) => toLspDiagnostic(d, lines)) });
+      return;
+    }
     try {
       const parsed = parsedOf(doc);
       // A newer text supersedes this check, which pauses between schema sections so requests are answered meanwhile.
@@ -260,6 +283,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     }
     if (result.schema) {
       s.schema = result.schema;
+      s.large?.restart(workerStart());
       s.schemaStatus = { source: 'cli', version: result.version, note: s.schema.note };
       log(`Using the schema of OpenClaw ${result.version}${result.fromCache ? ' (cached)' : ''}${s.schema.note ? `; ${s.schema.note}` : ''}.`);
       hostChanged();
@@ -273,6 +297,8 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
   connection.onInitialize((params: InitializeParams) => {
     const init = (params.initializationOptions ?? {}) as InitOptions;
     useBundle(init.l10nBundle);
+    s.bundle = init.l10nBundle;
+    s.large?.restart(workerStart());
     useFieldDocsLanguage(init.language);
     s.cliTimeouts = { ...DEFAULT_CLI_TIMEOUTS, ...init.cliTimeouts };
     s.settings = { ...s.settings, ...init.settings };
@@ -329,26 +355,26 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
 
   connection.onHover((params) => guard(() => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
+    if (!doc || isLarge(doc)) return null;
     const profile = profileOfPath(filePath(doc.uri));
     return hover(parsedOf(doc), doc.offsetAt(params.position), s.schema, profile && profile.summary.basePortSource !== 'default' && profile.summary.basePortSource !== 'hash' ? profile.summary.basePort : undefined);
   }, null));
 
   connection.onCompletion((params) => guard(() => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? complete(doc.getText(), doc.offsetAt(params.position), s.schema) : [];
+    return doc && !isLarge(doc) ? complete(doc.getText(), doc.offsetAt(params.position), s.schema) : [];
   }, []));
 
   connection.languages.inlayHint.on((params) => guard(() => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
+    if (!doc || isLarge(doc)) return [];
     const profile = profileOfPath(filePath(doc.uri));
     return portInlayHints(parsedOf(doc), { applies: profile?.portOverride?.port, rules: s.host.rules });
   }, []));
 
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
+    if (!doc || isLarge(doc)) return [];
     const parsed = parsedOf(doc);
     const inUse = s.settings.liveChecks ? await s.listeners.portsInUse() : undefined;
     return guard(() => {
@@ -390,7 +416,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     return freeBaseFor(params.profile, params.near, inUse) ?? null;
   });
 
-  connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, schema: s.schemaStatus }));
+  connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, schema: s.schemaStatus, checkingLarge: s.large?.checking() ?? [] }));
 
   connection.onRequest(LiveStateRequest, () => liveStates(s.host, s.observations, { trusted: s.trusted }));
 
@@ -412,6 +438,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     },
   });
 
+  connection.onShutdown(() => s.large?.dispose());
   documents.listen(connection);
   connection.listen();
 }

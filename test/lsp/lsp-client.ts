@@ -13,6 +13,8 @@ export interface Session {
   conn: ProtocolConnection;
   proc: ChildProcess;
   diagnostics: Map<string, PublishDiagnosticsParams>;
+  /** Every publishDiagnostics the server sent, in order. */
+  published: PublishDiagnosticsParams[];
   stderr: string[];
   /** Every window/logMessage text the server sent, in order. */
   logs: string[];
@@ -29,7 +31,9 @@ export async function startServer(opts: { env?: NodeJS.ProcessEnv; init?: Record
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   const waiters = new Set<() => void>();
+  const published: PublishDiagnosticsParams[] = [];
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    published.push(p);
     diagnostics.set(p.uri, p);
     for (const w of [...waiters]) w();
   });
@@ -45,7 +49,7 @@ export async function startServer(opts: { env?: NodeJS.ProcessEnv; init?: Record
   });
   await conn.sendNotification(InitializedNotification.type, {});
   return {
-    conn, proc, diagnostics, stderr, logs,
+    conn, proc, diagnostics, published, stderr, logs,
     open(uri, text, version = 1) {
       void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'openclaw-config', version, text } });
     },
