@@ -85,7 +85,9 @@ export class LargeDocumentChecks {
     });
     w.on('error', (e) => {
       this.log(`the large-document checker stopped: ${e.stack ?? e}`);
-      if (this.worker === w) this.worker = undefined;
+      // A worker already replaced has no job of ours any more.
+      if (this.worker !== w) return;
+      this.worker = undefined;
       const job = this.running;
       this.running = undefined;
       job?.resolve([checkerFailed()]);
