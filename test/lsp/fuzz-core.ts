@@ -210,6 +210,18 @@ const MUTATIONS: { name: string; weight: number; apply: (b: Buffer, r: Rng) => B
       return splice(b, int(r, b.length + 1), 0, Buffer.from(pick(r, ['\u2028', '\u2029', '\u00a0', '\ud83e\udd80', '\u0301'])));
     },
   },
+  {
+    // The bench's hostile shapes: thousands of unknown keys, one key over and over, a long array.
+    name: 'many-members', weight: 1, apply: (b, r) => {
+      const n = pick(r, [1000, 10_000, 40_000]);
+      const shape = pick(r, ['unknown', 'repeated', 'array'] as const);
+      const parts: string[] = [];
+      for (let i = 0; i < n; i++) parts.push(shape === 'unknown' ? `k${i}: ${i}` : shape === 'repeated' ? `gateway: { port: ${1000 + (i % 60000)} }` : `{ agentId: "a${i}" }`);
+      const text = shape === 'array' ? `bindings: [${parts.join(',')}],` : `${parts.join(',\n')},`;
+      const brace = b.indexOf('{');
+      return brace < 0 ? Buffer.from(`{${text}}`) : splice(b, brace + 1, 0, text);
+    },
+  },
 ];
 const TOTAL_WEIGHT = MUTATIONS.reduce((n, m) => n + m.weight, 0);
 export const MUTATION_KINDS = MUTATIONS.map((m) => m.name);
@@ -231,7 +243,7 @@ export function makeMutant(seeds: SeedFile[], seed: number, index: number): Muta
     // The first mutants take every kind in turn, so even a short run covers huge strings and deep nesting.
     const m = k === 0 && index < MUTATIONS.length ? MUTATIONS[index] : chooseMutation(r);
     // Two multi-megabyte steps in one mutant would only test memory, not the parser.
-    if ((m.name === 'huge-string' || m.name === 'deep-nesting') && bytes.length > 1024 * 1024) continue;
+    if ((m.name === 'huge-string' || m.name === 'deep-nesting' || m.name === 'many-members') && bytes.length > 1024 * 1024) continue;
     bytes = m.apply(bytes, r);
     ops.push(m.name);
   }
