@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { resolveRef, type JsonSchema } from './json-schema';
 import { compileNode } from './zod-compile';
+import { PROSE } from './structure';
 
 export type Issue = z.core.$ZodIssue;
 export interface ParseOutcome { success: boolean; issues: Issue[] }
@@ -22,8 +23,9 @@ interface PlainObject {
   keyPattern?: JsonSchema;
 }
 
-// A default only matters when the node's value is missing, and then the parent has left the node to zod.
-const PLAIN_KEYS = new Set(['type', 'properties', 'additionalProperties', 'required', 'propertyNames', 'default', '$schema', 'definitions']);
+// A default only matters when the node's value is missing, and then the parent has left the node to zod; prose
+// (the CLI's schema has titles and descriptions) checks nothing.
+const PLAIN_KEYS = new Set(['type', 'properties', 'additionalProperties', 'required', 'propertyNames', 'default', '$schema', 'definitions', ...PROSE]);
 const NOT_PLAIN = null;
 
 export class CompiledSchema {
@@ -32,9 +34,9 @@ export class CompiledSchema {
 
   constructor(private readonly json: JsonSchema) {}
 
-  /** How many schema nodes are compiled to zod so far (what start-up actually paid for). */
-  compiledNodes(): number {
-    return this.zods.size;
+  /** The schema nodes compiled to zod so far, each whole (what start-up actually paid for). */
+  compiledNodes(): JsonSchema[] {
+    return [...this.zods.keys()];
   }
 
   /** The whole document, as zod would check it against the whole schema. */

@@ -2,7 +2,7 @@
 // own prose, so the committed data (and the schema other tools get from --print-schema without a CLI) leave them out.
 import type { JsonSchema } from './json-schema';
 
-const PROSE = new Set(['title', 'description', 'markdownDescription', 'examples', '$comment']);
+export const PROSE = new Set(['title', 'description', 'markdownDescription', 'examples', '$comment']);
 
 /** A copy of `schema` without prose keywords; config key names that happen to read "title" or "description" stay. */
 export function structureOf(schema: JsonSchema): JsonSchema {
