@@ -1,5 +1,5 @@
-// Two bundles, as in vscode-eslint: the client (vscode stays external) and the server plus the command-line
-// checker (bundled whole, so the .vsix needs no node_modules).
+// Bundles as in vscode-eslint: the client (vscode stays external), the server (behind a tiny entry) and the
+// command-line checker (bundled whole, so the .vsix needs no node_modules).
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 
@@ -32,7 +32,9 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'language-server/src/server-main.ts' }, outdir: 'dist', plugins: [zodEnglishOnly] },
+  { ...common, entryPoints: { 'server-main': 'language-server/src/server-main.ts' }, outdir: 'dist', plugins: [zodEnglishOnly] },
+  // The entry the client starts: it loads server-main.js only once Node's compile cache is on.
+  { ...common, entryPoints: { server: 'language-server/src/server-start.ts' }, outdir: 'dist', external: ['./server-main.js'] },
   { ...common, entryPoints: { cli: 'language-server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [zodEnglishOnly] },
 ];
 

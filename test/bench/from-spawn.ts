@@ -9,10 +9,10 @@ import { startServer } from '../lsp/lsp-client';
 
 export interface FromSpawn { ms: number; rssMb: number; problems: number }
 
-export function jsonServiceFromSpawn(schemaFile: string, docFile: string): Promise<FromSpawn> {
+export function jsonServiceFromSpawn(node: string, schemaFile: string, docFile: string): Promise<FromSpawn> {
   return new Promise((resolve, reject) => {
     const t = performance.now();
-    const child = spawn(process.execPath, [path.join(__dirname, 'json-service.js'), schemaFile, docFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(node, [path.join(__dirname, 'json-service.js'), schemaFile, docFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => { out += d; });
     child.stdout.on('end', () => {
@@ -23,9 +23,9 @@ export function jsonServiceFromSpawn(schemaFile: string, docFile: string): Promi
   });
 }
 
-export async function serverFromSpawn(docFile: string, opts: { env: NodeJS.ProcessEnv; init: Record<string, unknown>; rssMb: (pid: number) => number }): Promise<FromSpawn> {
+export async function serverFromSpawn(docFile: string, opts: { node: string; env: NodeJS.ProcessEnv; init: Record<string, unknown>; rssMb: (pid: number) => number }): Promise<FromSpawn> {
   const t = performance.now();
-  const s = await startServer({ env: opts.env, init: opts.init });
+  const s = await startServer({ env: opts.env, init: opts.init, node: opts.node });
   try {
     const uri = pathToFileURL(docFile).toString();
     s.open(uri, readFileSync(docFile, 'utf8'), 1);

@@ -9,8 +9,8 @@ import { startServer } from '../lsp/lsp-client';
 
 export interface Latency { afterOpenMs: number; hoverMs: number[]; largeCheckMs: number; problems: number }
 
-export async function hoversDuringLargeCheck(work: string, largeText: string, env: NodeJS.ProcessEnv): Promise<Latency> {
-  const s = await startServer({ env });
+export async function hoversDuringLargeCheck(node: string, work: string, largeText: string, env: NodeJS.ProcessEnv): Promise<Latency> {
+  const s = await startServer({ env, node });
   try {
     const small = pathToFileURL(path.join(work, 'latency-small', 'openclaw.json')).toString();
     const large = pathToFileURL(path.join(work, 'latency-large', 'openclaw.json')).toString();

@@ -24,8 +24,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startServer(opts: { env?: NodeJS.ProcessEnv; init?: Record<string, unknown> } = {}): Promise<Session> {
-  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+/** `node`: the Node binary to run the server on (this process's by default). */
+export async function startServer(opts: { env?: NodeJS.ProcessEnv; init?: Record<string, unknown>; node?: string } = {}): Promise<Session> {
+  const proc = spawn(opts.node ?? process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   proc.stderr!.on('data', (d) => stderr.push(String(d)));
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));

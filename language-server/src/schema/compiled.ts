@@ -115,8 +115,10 @@ export class CompiledSchema {
 }
 
 function plainObject(node: JsonSchema): PlainObject | typeof NOT_PLAIN {
-  if (node.type !== 'object' || !node.properties || Object.keys(node).some((k) => !PLAIN_KEYS.has(k))) return NOT_PLAIN;
-  const order = Object.keys(node.properties);
+  // A map (no properties, a schema for every value) is as plain as a record of known keys.
+  if (node.type !== 'object' || Object.keys(node).some((k) => !PLAIN_KEYS.has(k))) return NOT_PLAIN;
+  const properties = node.properties ?? {};
+  const order = Object.keys(properties);
   // zod reads a missing key through the prototype chain, so a property named like one of Object's own is left to zod.
   if (order.some((k) => k in Object.prototype)) return NOT_PLAIN;
   const extra = node.additionalProperties ?? true;
@@ -125,7 +127,7 @@ function plainObject(node: JsonSchema): PlainObject | typeof NOT_PLAIN {
   // zod treats a key pattern without a type as a string pattern.
   const keyPattern = names ? { type: 'string', ...names } : undefined;
   // A required key with a default of its own is filled in by zod when missing, without an issue.
-  const required = ((node.required as string[] | undefined) ?? []).filter((k) => Object.hasOwn(node.properties!, k) && node.properties![k].default === undefined);
+  const required = ((node.required as string[] | undefined) ?? []).filter((k) => Object.hasOwn(properties, k) && properties[k].default === undefined);
   return { order, known: new Set(order), required, extra, keyPattern };
 }
 
