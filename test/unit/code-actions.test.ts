@@ -49,6 +49,8 @@ test('canvasHost beside plugins: removed, and the flag set inside plugins; if pl
   assert.deepEqual(fixed("{\n  canvasHost: {},\n  plugins: 'none',\n}\n", { kind: 'migrate-canvas-host' }), {
     title: 'Remove the retired "canvasHost"', preferred: undefined, edits: 1, text: "{\n  plugins: 'none',\n}\n",
   });
+  // plugins before canvasHost: the flag goes in before the removal, and both edits stand.
+  assert.deepEqual(fixed('{ plugins: {}, canvasHost: {} }', { kind: 'migrate-canvas-host' })?.text, '{ plugins: { entries: { canvas: { config: { host: { enabled: true } } } } }, }');
 });
 
 test('mDNS off writes discovery.mdns.mode, creating what is missing', () => {

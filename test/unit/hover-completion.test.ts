@@ -188,3 +188,31 @@ test('completion items carry their kind, and the type as detail', () => {
   assert.equal(value.kind, 20);
   assert.equal(value.sortText, '0000');
 });
+
+test('a key retired below the top level is not offered either, even by a schema that still has it', () => {
+  const older = schemaFromJson({ type: 'object', properties: { browser: { type: 'object', properties: { controlPort: { type: 'integer' }, headless: { type: 'boolean' } } } } }, 'cli', '2026.1.1');
+  assert.deepEqual(completeAt('{ browser: { | } }', older).map((i) => i.label), ['headless']);
+});
+
+test('key completion documentation with the bundled schema: our words for the field', () => {
+  const doc = completeAt('{ | }', bundled).find((i) => i.label === 'gateway')!.documentation;
+  assert.deepEqual(doc, { kind: 'markdown', value: 'The Gateway server: port, bind address, auth, Control UI, remote mode, TLS, HTTP API and node policies.' });
+});
+
+test('a value that is an object or a boolean: the boolean choice after its colon, nothing inside a comment in it', () => {
+  const toggles = schemaFromJson({ type: 'object', properties: { toggle: { type: ['object', 'boolean'] } } }, 'bundled', '1');
+  assert.deepEqual(completeAt('{ toggle: | }', toggles).map((i) => i.label), ['true', 'false']);
+  assert.deepEqual(completeAt('{ toggle: { /* | */ } }', toggles), []);
+  assert.equal(completeAt('{ | }', toggles)[0].detail, 'object | boolean');
+});
+
+test('hover with the bundled schema shows our title even where the schema has one; a union type; exactly 30 values', () => {
+  const h = hoverAt('{ gateway: {} }', 'gateway')!;
+  assert.equal(h.value.split('\n\n')[0], '**Gateway** `gateway`');
+  assert.equal(h.value.split('\n\n')[1], 'The Gateway server: port, bind address, auth, Control UI, remote mode, TLS, HTTP API and node policies.');
+  const odd = schemaFromJson({ type: 'object', properties: { v: { type: ['boolean', 'string'], enum: Array.from({ length: 30 }, (_, i) => `v${i}`) } } }, 'bundled', '1');
+  const v = hover(parseConfig('{ v: 1 }'), 3, odd)!;
+  const lines = (v.contents as { value: string }).value.split('\n');
+  assert.equal(lines.find((l) => l.startsWith('Type: ')), 'Type: `boolean | string`  ');
+  assert.equal(lines.find((l) => l.startsWith('Allowed: ')), `Allowed: ${Array.from({ length: 30 }, (_, i) => `\`"v${i}"\``).join(', ')}`);
+});
