@@ -89,3 +89,42 @@ test('the siblings are the keys before and after the cursor in the same object, 
   const value = at('{ a: { b: | }, c: 1 }');
   assert.deepEqual([...value.siblings], ['b']);
 });
+
+test('what follows the cursor does not move it: the context is that of the text before it', () => {
+  assert.deepEqual(brief('{ gateway: {|} }'), { path: ['gateway'], expecting: 'key', word: '', inString: false });
+  assert.deepEqual(brief('{ a: |, b: 1 }'), { path: ['a'], expecting: 'value', word: '', inString: false });
+  assert.deepEqual(brief('{ a: [1, |] }'), { path: ['a', 1], expecting: 'value', word: '', inString: false });
+  assert.deepEqual(brief('{ a: 1, |: 2 }'), { path: [], expecting: 'key', word: '', inString: false });
+});
+
+test('the word under the cursor starts where its token starts, also at the very start and in an array', () => {
+  assert.equal(at('tr|').wordStart, 0);
+  assert.equal(at('|').wordStart, 0);
+  assert.equal(at('  |').wordStart, 2);
+  assert.deepEqual(brief('{ list: [tr|'), { path: ['list', 0], expecting: 'value', word: 'tr', inString: false });
+  assert.deepEqual(brief('{ list: ["a|'), { path: ['list', 0], expecting: 'value', word: '"a', inString: true });
+});
+
+test('a string that starts with "*" (a glob, an allow-all) is a string, not a comment', () => {
+  assert.deepEqual(brief('{ allowFrom: ["*"], b: |'), { path: ['b'], expecting: 'value', word: '', inString: false });
+  assert.deepEqual(brief("{ a: '*/', b: |"), { path: ['b'], expecting: 'value', word: '', inString: false });
+});
+
+test('comments at the start of a line, back to back, or opened with "/*/"', () => {
+  assert.deepEqual(brief('{\n// c\n  |'), { path: [], expecting: 'key', word: '', inString: false });
+  assert.deepEqual(brief('{ a: /* x *//* y */ |'), { path: ['a'], expecting: 'value', word: '', inString: false });
+  assert.deepEqual(brief('{ /*/ a: { */ |'), { path: [], expecting: 'key', word: '', inString: false });
+});
+
+test('stray punctuation: a colon with no key, a comma or a value at the top level, nothing is offered and nothing breaks', () => {
+  assert.deepEqual(brief('{ : |'), { path: [], expecting: 'none', word: '', inString: false });
+  assert.deepEqual(brief(': |'), { path: [], expecting: 'value', word: '', inString: false });
+  assert.deepEqual(brief(', |'), { path: [], expecting: 'value', word: '', inString: false });
+  assert.deepEqual(brief('true |'), { path: [], expecting: 'value', word: '', inString: false });
+  assert.deepEqual(brief('{ a: 1 } |'), { path: [], expecting: 'value', word: '', inString: false });
+});
+
+test('keys after the cursor: a blank before the colon, single-quoted values that look like keys or braces', () => {
+  const c = at("{ a: 1, | port : 3, b: 'c: }', d: 'e {', f: 1 }");
+  assert.deepEqual([...c.siblings].sort(), ['a', 'b', 'd', 'f', 'port']);
+});
