@@ -174,6 +174,8 @@ test('value completion: an enum wins over the boolean choice; a quote not closed
   assert.deepEqual((later.textEdit as { range: unknown }).range, { start: { line: 0, character: 10 }, end: { line: 0, character: 12 } }, 'a quote on a later line is not this one\'s end');
   const [closed] = completeAt("{ either: 'o|' }", ODD);
   assert.deepEqual((closed.textEdit as { range: unknown }).range, { start: { line: 0, character: 10 }, end: { line: 0, character: 13 } });
+  const [closedThenMore] = completeAt("{ either: 'o|',\n  flag: true }", ODD);
+  assert.deepEqual((closedThenMore.textEdit as { range: unknown }).range, { start: { line: 0, character: 10 }, end: { line: 0, character: 13 } }, 'closed on its line, more lines after');
   const keys = completeAt('{ "pl|\n}', ODD).find((i) => i.label === 'plain')!;
   assert.deepEqual(keys.textEdit, { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 5 } }, newText: '"plain": $0' });
   assert.equal(keys.filterText, '"plain');
