@@ -213,3 +213,33 @@ test('hitAt: keys and values count up to and including their last character, bla
   const padded = '  { a: 1 }  ';
   assert.equal(hitAt(parseConfig(padded).root, 0), undefined, 'before the root');
 });
+
+test('the nesting limit sees every bracket outside strings and comments, wherever those end', () => {
+  const many = '['.repeat(MAX_DEPTH + 1);
+  const refusedAt = (text: string) => parseConfig(text).syntaxError?.offset;
+  // On the first line the column counts from 1, as on any other.
+  assert.deepEqual([parseConfig(many).syntaxError?.line, parseConfig(many).syntaxError?.column], [1, MAX_DEPTH + 1]);
+  const cases = [
+    // (Not valid JSON5 around the brackets: the limit is checked before the file is parsed.)
+    `"abc" 'd\\'e' "f\\"g" ${many}`, // strings of odd and even length, escaped quotes, before the brackets
+    `1\n// c\n${many}`, // a line comment at the start of a line
+    `/* x *//* y */${many}`, // block comments back to back
+    `/*/ x */${many}`, // a block comment opened with "/*/"
+    '[// c\n'.repeat(MAX_DEPTH + 1), // every bracket followed by a comment
+  ];
+  for (const text of cases) assert.equal(refusedAt(text), text.lastIndexOf('['), JSON.stringify(text.slice(0, 40)));
+  // Closing brackets of either kind take a level off: many siblings are no nesting.
+  assert.equal(parseConfig('[' + '[[]],'.repeat(MAX_DEPTH + 10) + ']').syntaxError, undefined);
+  assert.equal(parseConfig('[' + '{a:{}},'.repeat(MAX_DEPTH + 10) + ']').syntaxError, undefined);
+});
+
+test('a file that fails has no duplicates, even if json5 is the one that refused it', () => {
+  assert.deepEqual(parseConfig('{ a: 1, a: 2, \u0560: 1 }').duplicates, []);
+  assert.deepEqual(parseConfig('{ a: 1, a: 2,, }').duplicates, []);
+});
+
+test('hitAt: the offset just after a member\'s value is still in that value', () => {
+  const text = '{ ab: [1, 22], c: 1 }';
+  const h = hitAt(parseConfig(text).root, text.indexOf(']') + 1);
+  assert.deepEqual(h && [h.where, h.path], ['value', ['ab']]);
+});
