@@ -183,3 +183,25 @@ test('an inserted member goes below the comments that end the line before it, wh
   assert.equal(setAt('{\n  a: 1 /* x\n  y */\n}', ['b'], '2'), '{\n  a: 1,\n  b: 2 /* x\n  y */\n}');
   assert.equal(setAt('{\n  a: 1 }', ['b'], '2'), '{\n  a: 1,\n  b: 2 }');
 });
+
+test('edits around blanks and comments the mutation run found unpinned', () => {
+  // A comma after blanks is the member's own: the new member goes after it, no second comma.
+  assert.equal(setAt('{ a: 1 , }', ['b'], '2'), '{ a: 1 , b: 2 }');
+  assert.equal(setAt('{\n  a: 1\n  ,\n}', ['b'], '2'), '{\n  a: 1\n  ,\n  b: 2,\n}');
+  // A tab before the trailing comment, back-to-back comments, \r and \r\n line ends.
+  assert.equal(setAt('{\n  a: 1,\t// x\n}', ['b'], '2'), '{\n  a: 1,\t// x\n  b: 2,\n}');
+  assert.equal(setAt('{\n  a: 1, /* x *//* y */\n}', ['b'], '2'), '{\n  a: 1, /* x *//* y */\n  b: 2,\n}');
+  assert.equal(setAt('{\r  a: 1, /* x */\r}', ['b'], '2'), '{\r  a: 1, /* x */\n  b: 2,\r}');
+  // An empty object: blanks inside are replaced; a comment over two lines stays after the new member.
+  assert.equal(setAt('{ g: {   } }', ['g', 'p'], '1'), '{ g: { p: 1 } }');
+  assert.equal(setAt('{ g: { /* a\n b */ } }', ['g', 'p'], '1'), '{ g: {\n  p: 1, /* a\n b */ } }');
+  // Removal: a member on the first line, a blank line after the removed one, a lone \r.
+  assert.equal(removeAt('{ a: 1,\n  b: 2,\n}', ['a']), '{ \n  b: 2,\n}');
+  assert.equal(removeAt('{\n  a: 1,\n\n  b: 2,\n}', ['a']), '{\n\n  b: 2,\n}');
+  assert.equal(removeAt('{\r  a: 1,\r  b: 2,\r}', ['a']), '{\r  b: 2,\r}');
+  // Comments between a removed value and its comma: kept as written, blanks around them trimmed to one.
+  assert.equal(removeAt('{\n  a: 1, b: 2// why\n  , c: 3,\n}', ['b']), '{\n  a: 1, // why\n  c: 3,\n}');
+  assert.equal(removeAt('{ a: 1  /* x */, b: 2 }', ['a']), '{ /* x */ b: 2 }');
+  assert.equal(removeAt('{ a: 1 /* x\n y */  , b: 2 }', ['a']), '{ /* x\n y */ b: 2 }');
+  assert.equal(removeAt('{ a: 1 /* x *//* y */, b: 2 }', ['a']), '{ /* x *//* y */ b: 2 }');
+});
