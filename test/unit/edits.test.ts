@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseConfig, memberAt, toValue } from '../../language-server/src/parse/tree';
-import { removeMember, renameKey, setValue } from '../../language-server/src/parse/edits';
+import { formatKey, removeMember, renameKey, setValue } from '../../language-server/src/parse/edits';
 import { applyEdits } from '../support/text';
 import { fixFor } from '../../language-server/src/features/code-actions';
 
@@ -104,4 +104,104 @@ test('setting a value in an empty one-line object that holds a comment keeps the
   const text = '{ gateway: { /* none yet */ } }';
   const out = applyEdits(text, [setValue(text, parseConfig(text).root!, ['gateway', 'port'], '18900')!]);
   assert.equal(out, '{ gateway: { /* none yet */ port: 18900 } }');
+});
+
+function setAt(text: string, path: string[], value: string): string | undefined {
+  const edit = setValue(text, parseConfig(text).root!, path, value);
+  return edit && applyEdits(text, [edit]);
+}
+
+test('a key is written bare when it can be, else quoted; single quotes are escaped for single-quoted keys', () => {
+  assert.equal(formatKey('port', 'bare'), 'port');
+  assert.equal(formatKey('$a_1', 'bare'), '$a_1');
+  assert.equal(formatKey('x-y', 'bare'), '"x-y"');
+  assert.equal(formatKey('1a', 'bare'), '"1a"');
+  assert.equal(formatKey('', 'bare'), '""');
+  assert.equal(formatKey('port', '"'), '"port"');
+  assert.equal(formatKey('a"b\\', '"'), '"a\\"b\\\\"');
+  assert.equal(formatKey("it's\\", "'"), "'it\\'s\\\\'");
+  assert.deepEqual(toValue(parseConfig(`{ ${formatKey("it's\\", "'")}: 1 }`).root!), { "it's\\": 1 });
+});
+
+test('renaming keeps single quotes, and quotes a new name that cannot be bare', () => {
+  const single = "{ 'prot': 1 }";
+  assert.equal(applyEdits(single, [renameKey(single, memberAt(parseConfig(single).root, ['prot'])!, "it's")]), "{ 'it\\'s': 1 }");
+  const bare = '{ prot: 1 }';
+  assert.equal(applyEdits(bare, [renameKey(bare, memberAt(parseConfig(bare).root, ['prot'])!, 'x-y')]), '{ "x-y": 1 }');
+});
+
+test('an inserted key is quoted like the first key of its object', () => {
+  assert.equal(setAt('{ "a": 1 }', ['b'], '2'), '{ "a": 1, "b": 2 }');
+  assert.equal(setAt("{ 'a': 1 }", ['b'], '2'), "{ 'a': 1, 'b': 2 }");
+  assert.equal(setAt('{ a: 1, "q": 1 }', ['b'], '2'), '{ a: 1, "q": 1, b: 2 }');
+  assert.equal(setAt('{ "a": 1 }', ['x', 'y'], '2'), '{ "a": 1, "x": { "y": 2 } }');
+  assert.equal(setAt('{ a: 1 }', ['x-y', 'z'], '2'), '{ a: 1, "x-y": { z: 2 } }');
+});
+
+test('a value cannot be set under an array or a scalar', () => {
+  assert.equal(setAt('{ a: [1] }', ['a', 'b'], '2'), undefined);
+  assert.equal(setAt('{ a: 1 }', ['a', 'b'], '2'), undefined);
+  assert.equal(setAt('[1]', ['a'], '2'), undefined);
+  assert.equal(setAt('{ a: 1 }', ['a'], '{ b: 2 }'), '{ a: { b: 2 } }', 'but a scalar can be replaced');
+});
+
+test('an inserted member follows the layout of the object it goes in', () => {
+  assert.equal(setAt('{\n  a: 1,\n}\n', ['b'], '2'), '{\n  a: 1,\n  b: 2,\n}\n', 'multi-line, trailing comma');
+  assert.equal(setAt('{\n  a: 1\n}\n', ['b'], '2'), '{\n  a: 1,\n  b: 2\n}\n', 'multi-line, no trailing comma');
+  assert.equal(setAt('{\n\tg: {\n\t\ta: 1 // c\n\t},\n}', ['g', 'b'], '2'), '{\n\tg: {\n\t\ta: 1, // c\n\t\tb: 2\n\t},\n}', 'tabs');
+  assert.equal(setAt('{\r  a: 1\r}', ['b'], '2'), '{\r  a: 1,\n  b: 2\r}', 'lone \\r line breaks');
+  assert.equal(setAt('{ a: 1, }', ['b'], '2'), '{ a: 1, b: 2 }', 'one line, trailing comma');
+  assert.equal(setAt('{ a: 1 /* c */ }', ['b'], '2'), '{ a: 1, b: 2 /* c */ }');
+  assert.equal(setAt('{\n  g: {\n  },\n}', ['g', 'port'], '1'), '{\n  g: {\n    port: 1,\n  },\n}', 'empty, multi-line');
+  assert.equal(setAt('{ g: { } }', ['g', 'port'], '1'), '{ g: { port: 1 } }', 'empty, blank inside');
+  assert.equal(setAt('{ g: { /* c */   } }', ['g', 'port'], '1'), '{ g: { /* c */ port: 1   } }', 'empty, a comment inside');
+});
+
+test('removing the last member, without a comma, drops its line', () => {
+  assert.equal(removeAt('{\n  a: 1,\n  b: 2\n}\n', ['b']), '{\n  a: 1,\n}\n');
+  assert.equal(removeAt('{\n  a: 1,\n  b: 2\n}\n', ['a']), '{\n  b: 2\n}\n');
+  assert.equal(removeAt('{ a: 1, b: 2 }', ['b']), '{ a: 1, }');
+});
+
+test('removing a member keeps the file\'s line breaks (\\r\\n) and takes the blanks after its comma', () => {
+  assert.equal(removeAt('{\r\n  a: 1,\r\n  b: 2,\r\n}\r\n', ['a']), '{\r\n  b: 2,\r\n}\r\n');
+  assert.equal(removeAt('{\r\n  a: 1, b: 2 // why\r\n  , c: 3,\r\n}', ['b']), '{\r\n  a: 1, // why\r\n  c: 3,\r\n}');
+  assert.equal(removeAt('{ a: 1,\t b: 2 }', ['a']), '{ b: 2 }');
+  assert.equal(removeAt('{\n  a: 1,\t \n  b: 2,\n}', ['a']), '{\n  b: 2,\n}', 'blanks before the line break');
+  assert.equal(removeAt('{\n  a: 1, // x\n  b: 2,\n}', ['a']), '{\n  // x\n  b: 2,\n}');
+  assert.equal(removeAt('{\n  a: 1 /* x */ , b: 2,\n}', ['a']), '{\n  /* x */ b: 2,\n}');
+  assert.equal(removeAt('{\n  x: 0, a: 1 /* x */ ,\n  b: 2,\n}', ['a']), '{\n  x: 0, /* x */\n  b: 2,\n}');
+});
+
+test('an inserted member goes below the comments that end the line before it, which stay where they were', () => {
+  assert.equal(setAt('{\n  a: 1, // about a\n}', ['b'], '2'), '{\n  a: 1, // about a\n  b: 2,\n}');
+  assert.equal(setAt('{\n  a: 1 // about a\n}', ['b'], '2'), '{\n  a: 1, // about a\n  b: 2\n}');
+  assert.equal(setAt('{\n  a: 1 /* x */ /* y */\n}', ['b'], '2'), '{\n  a: 1, /* x */ /* y */\n  b: 2\n}');
+  assert.equal(setAt('{\n  a: 1, /* x */ // y\r\n}', ['b'], '2'), '{\n  a: 1, /* x */ // y\n  b: 2,\r\n}');
+  assert.equal(setAt('{ // none yet\n}', ['b'], '2'), '{ // none yet\n  b: 2,\n}');
+  // A comment that runs on to the next line, or anything else after the member on its line, stays after the new one.
+  assert.equal(setAt('{\n  a: 1 /* x\n  y */\n}', ['b'], '2'), '{\n  a: 1,\n  b: 2 /* x\n  y */\n}');
+  assert.equal(setAt('{\n  a: 1 }', ['b'], '2'), '{\n  a: 1,\n  b: 2 }');
+});
+
+test('edits around blanks and comments the mutation run found unpinned', () => {
+  // A comma after blanks is the member's own: the new member goes after it, no second comma.
+  assert.equal(setAt('{ a: 1 , }', ['b'], '2'), '{ a: 1 , b: 2 }');
+  assert.equal(setAt('{\n  a: 1\n  ,\n}', ['b'], '2'), '{\n  a: 1\n  ,\n  b: 2,\n}');
+  // A tab before the trailing comment, back-to-back comments, \r and \r\n line ends.
+  assert.equal(setAt('{\n  a: 1,\t// x\n}', ['b'], '2'), '{\n  a: 1,\t// x\n  b: 2,\n}');
+  assert.equal(setAt('{\n  a: 1, /* x *//* y */\n}', ['b'], '2'), '{\n  a: 1, /* x *//* y */\n  b: 2,\n}');
+  assert.equal(setAt('{\r  a: 1, /* x */\r}', ['b'], '2'), '{\r  a: 1, /* x */\n  b: 2,\r}');
+  // An empty object: blanks inside are replaced; a comment over two lines stays after the new member.
+  assert.equal(setAt('{ g: {   } }', ['g', 'p'], '1'), '{ g: { p: 1 } }');
+  assert.equal(setAt('{ g: { /* a\n b */ } }', ['g', 'p'], '1'), '{ g: {\n  p: 1, /* a\n b */ } }');
+  // Removal: a member on the first line, a blank line after the removed one, a lone \r.
+  assert.equal(removeAt('{ a: 1,\n  b: 2,\n}', ['a']), '{ \n  b: 2,\n}');
+  assert.equal(removeAt('{\n  a: 1,\n\n  b: 2,\n}', ['a']), '{\n\n  b: 2,\n}');
+  assert.equal(removeAt('{\r  a: 1,\r  b: 2,\r}', ['a']), '{\r  b: 2,\r}');
+  // Comments between a removed value and its comma: kept as written, blanks around them trimmed to one.
+  assert.equal(removeAt('{\n  a: 1, b: 2// why\n  , c: 3,\n}', ['b']), '{\n  a: 1, // why\n  c: 3,\n}');
+  assert.equal(removeAt('{ a: 1  /* x */, b: 2 }', ['a']), '{ /* x */ b: 2 }');
+  assert.equal(removeAt('{ a: 1 /* x\n y */  , b: 2 }', ['a']), '{ /* x\n y */ b: 2 }');
+  assert.equal(removeAt('{ a: 1 /* x *//* y */, b: 2 }', ['a']), '{ /* x *//* y */ b: 2 }');
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseConfig } from '../../language-server/src/parse/tree';
 import { cursorContext } from '../../language-server/src/parse/cursor';
+import { fieldDoc, useFieldDocsLanguage } from '../../language-server/src/features/field-docs';
 import { hover } from '../../language-server/src/features/hover';
 import { complete } from '../../language-server/src/features/completion';
 import { portHintLabel, portInlayHints, VSCODE_INLAY_HINT_MAX } from '../../language-server/src/features/inlay-hints';
@@ -99,4 +100,46 @@ test('with a CLI-style schema (enums as anyOf of consts), key snippets still off
   const text = '{ gateway: {  } }';
   const bind = complete(text, text.indexOf('  }') + 1, cli).find((i) => i.label === 'bind')!;
   assert.equal((bind.textEdit as { newText: string }).newText, 'bind: ${1|"auto","loopback"|}');
+});
+
+test('the inlay hint, whole, for the lowest base; none for a gateway.port that is no base', () => {
+  assert.deepEqual(portInlayHints(parseConfig('{ gateway: { port: 1 } }')), [{
+    position: { line: 0, character: 24 },
+    label: 'control 3, relay 11, CDP 12-111',
+    kind: 2, // a parameter hint, drawn apart from the code
+    paddingLeft: true,
+    tooltip: 'Ports OpenClaw derives from the base port 1: browser control 3 · relay 11 · CDP range 12-111.',
+  }]);
+  assert.equal(portInlayHints(parseConfig('{ gateway: { port: 65535 } }')).length, 1);
+  for (const port of ['0', '65536', '-1', '1.5', '"18789"', 'null', '[]']) {
+    assert.deepEqual(portInlayHints(parseConfig(`{ gateway: { port: ${port} } }`)), [], port);
+  }
+  assert.deepEqual(portInlayHints(parseConfig('{ gateway: {} }')), []);
+  assert.deepEqual(portInlayHints(parseConfig('{ gateway: { port: 1 ')), [], 'a file that does not parse');
+  // A lone \r ends a line too.
+  assert.deepEqual(portInlayHints(parseConfig('{ gateway: { port: 20000, // x\r} }'))[0].position, { line: 0, character: '{ gateway: { port: 20000, // x'.length });
+});
+
+test('the inlay hint goes at the end of a line ended by \\n, after a comment', () => {
+  const text = '{\n  gateway: { port: 20000, // x\n  },\n}';
+  assert.deepEqual(portInlayHints(parseConfig(text))[0].position, { line: 1, character: '  gateway: { port: 20000, // x'.length });
+});
+
+test('field words follow the display language by its first subtag, and fall back to English', () => {
+  const title = () => fieldDoc(['gateway', 'port'])?.title;
+  try {
+    useFieldDocsLanguage('it-IT');
+    const italian = title();
+    assert.notEqual(italian, 'Gateway Port');
+    useFieldDocsLanguage('IT_ch');
+    assert.equal(title(), italian);
+    useFieldDocsLanguage('de');
+    assert.equal(title(), 'Gateway Port');
+    useFieldDocsLanguage('it');
+    assert.equal(title(), italian);
+    useFieldDocsLanguage(undefined);
+    assert.equal(title(), 'Gateway Port');
+  } finally {
+    useFieldDocsLanguage(undefined);
+  }
 });

@@ -142,3 +142,79 @@ test('value completion: enum values in order, booleans, a quoted value replaced 
   assert.deepEqual(completeAt('{ gateway: { label: | } }'), []);
   assert.deepEqual(completeAt('// |\n{}'), []);
 });
+
+const ODD = schemaFromJson({
+  type: 'object',
+  properties: {
+    'a}b\\c': { type: 'boolean' },
+    choice: { type: 'string', enum: ['x,y', 'p|q', 'b\\s'] },
+    either: { type: ['boolean', 'string'], enum: ['on'] },
+    count: { type: 'number', default: 'many' },
+    plain: { type: 'integer' },
+    nested: { type: 'object', properties: { canvasHost: { type: 'boolean' } } },
+  },
+}, 'bundled', '1');
+
+test('snippets escape what a snippet reads as syntax: "$", "}" and "\\" in keys, ",", "|" and "\\" in choices', () => {
+  const byLabel = new Map(completeAt('{ | }', ODD).map((i) => [i.label, (i.textEdit as { newText: string }).newText]));
+  assert.equal(byLabel.get('a}b\\c'), '"a\\}b\\\\\\\\c": ${1|true,false|}');
+  assert.equal(byLabel.get('choice'), 'choice: ${1|"x\\,y","p\\|q","b\\\\\\\\s"|}');
+  assert.equal(byLabel.get('count'), 'count: $0', 'a default that is no number is not offered');
+  assert.equal(byLabel.get('plain'), 'plain: $0');
+  assert.equal(byLabel.get('nested'), 'nested: {\n\t$0\n}');
+  // Only the top-level canvasHost is retired: the same name elsewhere is offered.
+  assert.ok(completeAt('{ nested: { | } }', ODD).some((i) => i.label === 'canvasHost'));
+});
+
+test('value completion: an enum wins over the boolean choice; a quote not closed on its line is replaced up to the cursor', () => {
+  assert.deepEqual(completeAt('{ either: | }', ODD).map((i) => i.label), ['"on"']);
+  const [open] = completeAt('{ either: "o|\n}', ODD);
+  assert.deepEqual(open.textEdit!, { range: { start: { line: 0, character: 10 }, end: { line: 0, character: 12 } }, newText: '"on"' });
+  const [later] = completeAt('{ either: "o|\n "x" }', ODD);
+  assert.deepEqual((later.textEdit as { range: unknown }).range, { start: { line: 0, character: 10 }, end: { line: 0, character: 12 } }, 'a quote on a later line is not this one\'s end');
+  const [closed] = completeAt("{ either: 'o|' }", ODD);
+  assert.deepEqual((closed.textEdit as { range: unknown }).range, { start: { line: 0, character: 10 }, end: { line: 0, character: 13 } });
+  const [closedThenMore] = completeAt("{ either: 'o|',\n  flag: true }", ODD);
+  assert.deepEqual((closedThenMore.textEdit as { range: unknown }).range, { start: { line: 0, character: 10 }, end: { line: 0, character: 13 } }, 'closed on its line, more lines after');
+  const keys = completeAt('{ "pl|\n}', ODD).find((i) => i.label === 'plain')!;
+  assert.deepEqual(keys.textEdit, { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 5 } }, newText: '"plain": $0' });
+  assert.equal(keys.filterText, '"plain');
+  assert.equal(completeAt("{ 'pl|' }", ODD).find((i) => i.label === 'plain')!.filterText, "'plain");
+  assert.equal(completeAt('{ pl| }', ODD).find((i) => i.label === 'plain')!.filterText, 'plain');
+});
+
+test('completion items carry their kind, and the type as detail', () => {
+  const plain = completeAt('{ | }', ODD).find((i) => i.label === 'plain')!;
+  assert.deepEqual([plain.kind, plain.insertTextFormat, plain.detail, plain.documentation], [10, 2, 'integer', undefined]);
+  const [value] = completeAt('{ either: | }', ODD);
+  assert.equal(value.kind, 20);
+  assert.equal(value.sortText, '0000');
+});
+
+test('a key retired below the top level is not offered either, even by a schema that still has it', () => {
+  const older = schemaFromJson({ type: 'object', properties: { browser: { type: 'object', properties: { controlPort: { type: 'integer' }, headless: { type: 'boolean' } } } } }, 'cli', '2026.1.1');
+  assert.deepEqual(completeAt('{ browser: { | } }', older).map((i) => i.label), ['headless']);
+});
+
+test('key completion documentation with the bundled schema: our words for the field', () => {
+  const doc = completeAt('{ | }', bundled).find((i) => i.label === 'gateway')!.documentation;
+  assert.deepEqual(doc, { kind: 'markdown', value: 'The Gateway server: port, bind address, auth, Control UI, remote mode, TLS, HTTP API and node policies.' });
+});
+
+test('a value that is an object or a boolean: the boolean choice after its colon, nothing inside a comment in it', () => {
+  const toggles = schemaFromJson({ type: 'object', properties: { toggle: { type: ['object', 'boolean'] } } }, 'bundled', '1');
+  assert.deepEqual(completeAt('{ toggle: | }', toggles).map((i) => i.label), ['true', 'false']);
+  assert.deepEqual(completeAt('{ toggle: { /* | */ } }', toggles), []);
+  assert.equal(completeAt('{ | }', toggles)[0].detail, 'object | boolean');
+});
+
+test('hover with the bundled schema shows our title even where the schema has one; a union type; exactly 30 values', () => {
+  const h = hoverAt('{ gateway: {} }', 'gateway')!;
+  assert.equal(h.value.split('\n\n')[0], '**Gateway** `gateway`');
+  assert.equal(h.value.split('\n\n')[1], 'The Gateway server: port, bind address, auth, Control UI, remote mode, TLS, HTTP API and node policies.');
+  const odd = schemaFromJson({ type: 'object', properties: { v: { type: ['boolean', 'string'], enum: Array.from({ length: 30 }, (_, i) => `v${i}`) } } }, 'bundled', '1');
+  const v = hover(parseConfig('{ v: 1 }'), 3, odd)!;
+  const lines = (v.contents as { value: string }).value.split('\n');
+  assert.equal(lines.find((l) => l.startsWith('Type: ')), 'Type: `boolean | string`  ');
+  assert.equal(lines.find((l) => l.startsWith('Allowed: ')), `Allowed: ${Array.from({ length: 30 }, (_, i) => `\`"v${i}"\``).join(', ')}`);
+});

@@ -19,7 +19,6 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const stack: Frame[] = [];
   let i = 0;
   let tokenStart = -1;
-  let tokenText = '';
   let inString = false;
   const end = Math.min(offset, text.length);
   while (i < end) {
@@ -29,7 +28,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
     if (c === '"' || c === "'") {
       let j = i + 1;
       while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      if (j >= end) { tokenStart = i; tokenText = text.slice(i + 1, end); inString = true; break; }
+      if (j >= end) { tokenStart = i; inString = true; break; }
       token(stack, unescape(text.slice(i + 1, j)));
       i = j + 1;
       continue;
@@ -37,20 +36,20 @@ export function cursorContext(text: string, offset: number): CursorContext {
     if (/[A-Za-z0-9_$+\-.]/.test(c)) {
       let j = i;
       while (j < text.length && /[A-Za-z0-9_$+\-.]/.test(text[j])) j++;
-      if (j >= end) { tokenStart = i; tokenText = text.slice(i, end); break; }
+      if (j >= end) { tokenStart = i; break; }
       token(stack, text.slice(i, j));
       i = j;
       continue;
     }
     const top = stack[stack.length - 1];
-    if (c === '{') { if (top && top.kind === 'object') top.expect = 'key'; stack.push({ kind: 'object', index: 0, expect: 'key', keys: new Set() }); }
+    // The enclosing object's expectation is set when this one closes; nothing reads it while this one is open.
+    if (c === '{') { stack.push({ kind: 'object', index: 0, expect: 'key', keys: new Set() }); }
     else if (c === '[') { stack.push({ kind: 'array', index: 0, expect: 'value', keys: new Set() }); }
     else if (c === '}' || c === ']') { stack.pop(); const parent = stack[stack.length - 1]; if (parent?.kind === 'object') parent.expect = 'key'; }
     else if (c === ':') { if (top?.kind === 'object') top.expect = 'value'; }
     else if (c === ',') { if (top?.kind === 'object') { top.expect = 'key'; top.key = undefined; } else if (top) top.index++; }
     i++;
   }
-  void tokenText;
   const top = stack[stack.length - 1];
   if (!top) return { path: [], expecting: stack.length ? 'none' : 'value', wordStart: tokenStart >= 0 ? tokenStart : offset, siblings: new Set(), inString };
   const path = pathOf(stack);

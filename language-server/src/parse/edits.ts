@@ -92,6 +92,25 @@ export function setValue(text: string, root: ValueNode, path: Segment[], valueTe
   return insertMember(text, obj, formatKey(String(path[depth]), style), value);
 }
 
+/**
+ * The end of the line at `from` (before its break) when only blanks and comments stand between: a comment there
+ * belongs to what precedes it, so a new member goes below it. Undefined when anything else (or a comment that runs
+ * on to the next line) comes first.
+ */
+function endOfCommentedLine(text: string, from: number, close: number): number | undefined {
+  let i = from;
+  for (;;) {
+    while (i < close && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0 || /[\r\n\u2028\u2029]/.test(text.slice(i, end))) return undefined;
+      i = end + 2;
+    } else if (text.startsWith('//', i)) {
+      return i + text.slice(i).search(/[\r\n\u2028\u2029]/);
+    } else return text[i] === '\n' || text[i] === '\r' ? i : undefined;
+  }
+}
+
 function insertMember(text: string, obj: ObjectNode, keyText: string, valueText: string): TextEdit {
   const close = obj.end - 1;
   const last = obj.members[obj.members.length - 1];
@@ -99,7 +118,10 @@ function insertMember(text: string, obj: ObjectNode, keyText: string, valueText:
     const inner = text.slice(obj.start + 1, close);
     const multiline = /\n/.test(inner);
     const indent = indentOf(text, obj.start);
-    if (multiline) return { start: obj.start + 1, end: obj.start + 1, newText: `\n${indent}  ${keyText}: ${valueText},` };
+    if (multiline) {
+      const at = endOfCommentedLine(text, obj.start + 1, close) ?? obj.start + 1;
+      return { start: at, end: at, newText: `\n${indent}  ${keyText}: ${valueText},` };
+    }
     // An empty object may still hold a comment (`{ /* none yet */ }`): the member goes after it, the comment stays.
     if (inner.trim()) {
       const at = close - (inner.length - inner.trimEnd().length);
@@ -114,6 +136,10 @@ function insertMember(text: string, obj: ObjectNode, keyText: string, valueText:
   const at = hasComma ? i + 1 : last.end;
   if (sameLine) return { start: at, end: at, newText: `${hasComma ? '' : ','} ${keyText}: ${valueText}` };
   const indent = indentOf(text, last.start);
-  return { start: at, end: at, newText: `${hasComma ? '' : ','}\n${indent}${keyText}: ${valueText}${hasComma ? ',' : ''}` };
+  const member = `\n${indent}${keyText}: ${valueText}${hasComma ? ',' : ''}`;
+  const eol = endOfCommentedLine(text, at, close);
+  if (eol === undefined || eol === at) return { start: at, end: at, newText: `${hasComma ? '' : ','}${member}` };
+  // The comma still goes right after the last member, the new member after the comments: one edit over both.
+  return hasComma ? { start: eol, end: eol, newText: member } : { start: at, end: eol, newText: `,${text.slice(at, eol)}${member}` };
 }
 
