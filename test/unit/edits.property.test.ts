@@ -246,7 +246,8 @@ function check(c: Rendered, pick: number, pick2: number): void {
       if (move) {
         const moved = apply(c.text, move.edits);
         assert.deepEqual(parsesTo(moved), expectedMove);
-        assertCommentsKept(c, moved);
+        // The old port value is replaced whole, and a comment inside it (`port: [ /* c */ ]`) with it.
+        assertCommentsKept(c, moved, nodeAt(parsed.root, ['gateway', 'port']));
       }
 
       // Key completion where a key may be typed: after a trailing comma, or in an empty object.
