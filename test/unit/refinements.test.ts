@@ -27,6 +27,10 @@ const CASES: [string, string[][]][] = [
   // A repeated profile is checked once, as its last spelling (the one JSON5 keeps).
   ['{ browser: { profiles: { w: {}, w: { cdpPort: 1 } } } }', []],
   ['{ browser: { profiles: { w: 5 } } }', []],
+  // An empty userDataDir or cdpUrl is no value, as OpenClaw tests them for truth.
+  ["{ browser: { profiles: { w: { cdpPort: 1, userDataDir: '' } } } }", []],
+  ["{ browser: { profiles: { w: { driver: 'extension', cdpUrl: '' } } } }", []],
+  ['{ browser: { profiles: [] } }', []],
   // Agent ids compare as OpenClaw normalises them: case, rewritten characters, trimmed dashes.
   ["{ agents: { ownership: 'explicit', entries: { Main: {}, main: {} } } }", [['agents-duplicate-id', 'agents.entries.main', 'main']]],
   ["{ agents: { ownership: 'explicit', entries: { 'a b': {}, 'a-b': {} } } }", [['agents-duplicate-id', 'agents.entries.a-b', "'a-b'"]]],
