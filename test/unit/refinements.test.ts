@@ -43,6 +43,8 @@ const CASES: [string, string[][]][] = [
   [`{ agents: { ownership: 'explicit', entries: { ${'a'.repeat(63)}: {}, ${'a'.repeat(64)}: {} } } }`, []],
   ["{ agents: { ownership: 'explicit', entries: { 'x-y': {}, 'x-y!': {} } } }", [['agents-duplicate-id', 'agents.entries.x-y!', "'x-y!'"]]],
   ["{ agents: { ownership: 'explicit', entries: { x: {}, 'x--!': {} } } }", [['agents-duplicate-id', 'agents.entries.x--!', "'x--!'"]]],
+  // A valid id is only lower-cased: a trailing dash stays, so "ab-" and "ab" are two agents.
+  ["{ agents: { ownership: 'explicit', entries: { 'ab-': {}, ab: {} } } }", []],
   ["{ agents: { ownership: 'explicit', entries: { 'a-b': {}, 'a!!b': {} } } }", [['agents-duplicate-id', 'agents.entries.a!!b', "'a!!b'"]]],
   ["{ agents: { ownership: 'explicit', entries: { 'a_b': {}, 'a-b': {}, ' A_B ': {} } } }", [['agents-duplicate-id', 'agents.entries. A_B ', "' A_B '"]]],
   // Several agents need explicit ownership or one legacy default marker, never both, never two markers.
@@ -81,6 +83,8 @@ test('a file SecretRef id must be an absolute JSON pointer or "value", wherever 
   assert.deepEqual(at("{ t: { source: 'env', provider: 'p', id: 'x' } }"), []);
   assert.deepEqual(at("{ t: { source: 'file', id: 'x' } }"), []);
   assert.deepEqual(at(`{ t: ${ref('/a~2')} }`), [['t.id', "'/a~2'"]]);
+  const [d] = fileSecretPointerDiagnostics(parseConfig(`{ a: { b: ${ref('x')} } }`).root!);
+  assert.deepEqual([d.severity, d.code, d.message], ['error', 'invalid-format', '"a.b.id" must be an absolute JSON pointer such as "/gateway/token", or "value".']);
 });
 
 test('the messages of the cross-field rules, word for word', () => {

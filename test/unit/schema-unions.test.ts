@@ -31,6 +31,7 @@ const schema = schemaFromJson({
     nest: { anyOf: [{ anyOf: [{ type: 'string', minLength: 3 }, { type: 'boolean' }] }, { type: 'number' }] },
     req: { type: 'object', properties: { inner: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } } },
     arr: { type: 'array', items: { type: 'number' } },
+    ref: { type: 'object', properties: { source: { type: 'string' }, provider: { type: 'string' }, id: { enum: ['a', 'b'] } } },
     rec: { type: 'object', additionalProperties: { type: 'object', properties: { kind: { type: 'number' } }, additionalProperties: false } },
   },
 }, 'bundled', '2026.9.6');
@@ -82,4 +83,11 @@ test('a key missing at the top level is marked on the opening brace', () => {
     ['invalid-type', 'gateway', '"gateway" is required.', 2, 3],
     ['gateway-mode-missing', '', '"gateway.mode" is not set: the config validates, but the gateway refuses to start (exit 78). Set it to "local" or "remote".', 2, 3],
   ]);
+});
+
+test('a SecretRef id the schema already refuses by value is reported once, by the schema', () => {
+  const text = "{ gateway: { mode: 'local' }, ref: { source: 'file', provider: 'p', id: 'c' } }";
+  assert.deepEqual(checkText(text, schema).diagnostics.map((d) => [d.code, d.path]), [['invalid-value', 'ref.id']]);
+  const allowed = "{ gateway: { mode: 'local' }, ref: { source: 'file', provider: 'p', id: 'a' } }";
+  assert.deepEqual(checkText(allowed, schema).diagnostics.map((d) => [d.code, d.path]), [['invalid-format', 'ref.id']], 'allowed by the schema, still no JSON pointer');
 });
