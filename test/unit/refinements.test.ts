@@ -45,6 +45,7 @@ const CASES: [string, string[][]][] = [
   ["{ agents: { ownership: 'explicit', entries: { x: {}, 'x--!': {} } } }", [['agents-duplicate-id', 'agents.entries.x--!', "'x--!'"]]],
   // A valid id is only lower-cased: a trailing dash stays, so "ab-" and "ab" are two agents.
   ["{ agents: { ownership: 'explicit', entries: { 'ab-': {}, ab: {} } } }", []],
+  ["{ agents: { ownership: 'explicit', entries: { ' ab- ': {}, ab: {} } } }", []],
   ["{ agents: { ownership: 'explicit', entries: { 'a-b': {}, 'a!!b': {} } } }", [['agents-duplicate-id', 'agents.entries.a!!b', "'a!!b'"]]],
   ["{ agents: { ownership: 'explicit', entries: { 'a_b': {}, 'a-b': {}, ' A_B ': {} } } }", [['agents-duplicate-id', 'agents.entries. A_B ', "' A_B '"]]],
   // Several agents need explicit ownership or one legacy default marker, never both, never two markers.
