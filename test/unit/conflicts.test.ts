@@ -166,3 +166,9 @@ test('isolation diagnostics only for the profiles of the file asked about, and n
   assert.deepEqual(isolationDiagnostics(host, a.summary.configPath, parseConfig('{')), []);
   assert.deepEqual(isolationDiagnostics(host, b.summary.configPath, parseConfig(gw(18809))).map((d) => d.code), ['port-conflict']);
 });
+
+test('sets whose outer bounds meet but that share no port are no clash', () => {
+  // a spans 10000 (a cdpPort far below) to 20110; b's whole set 15000-15110 lies in a's gap.
+  const a = profile('a', gw(20000, 'browser: { profiles: { w: { cdpPort: 10000 } } }'));
+  assert.deepEqual(findConflicts([a, profile('b', gw(15000))], HOME), []);
+});
