@@ -8,8 +8,9 @@ const LSP = (names) => names.map((n) => `out/test/lsp/${n}.test.js`);
 export const FOLDERS = {
   parse: UNIT(['parse', 'json5-differential', 'edits', 'edits.property', 'hostile', 'lines', 'cursor', 'json5']),
   host: [...UNIT(['host', 'discovery', 'ports', 'port-map', 'profile-rules', 'preflight', 'listeners', 'liveness',
-    'installed-services', 'crash-loop', 'clash-words', 'client-words', 'secrets', 'diagnose']), ...LSP(['host-live'])],
-  validate: [...UNIT(['validate', 'checks', 'refinements', 'schema-messages', 'suggest', 'mdns', 'hostile', 'preflight']), ...LSP(['checks'])],
+    'installed-services', 'crash-loop', 'clash-words', 'client-words', 'secrets', 'diagnose', 'checks', 'conflicts', 'port-sets',
+    'profile-facts', 'profile-warnings', 'host-sources', 'stop', 'locks', 'live-ports', 'crash-signs', 'watcher', 'profile-switch', 'lock-discovery']), ...LSP(['host-live'])],
+  validate: [...UNIT(['validate', 'checks', 'refinements', 'schema-messages', 'schema-unions', 'cap', 'distance', 'suggest', 'mdns', 'hostile', 'preflight']), ...LSP(['checks'])],
   features: [...UNIT(['features', 'hover-completion', 'edits', 'edits.property', 'mdns', 'schema-data', 'code-actions']), ...LSP(['server'])],
   // Everything else in language-server/src (the server, the CLI checker, the schema loader) against every test file.
   rest: [...UNIT(['!(l10n|import-graph)']), ...LSP(['{server,host-live,checks}'])],
@@ -32,7 +33,8 @@ export default {
   coverageAnalysis: 'perTest',
   incremental: true,
   incrementalFile: `reports/mutation/${folder}/incremental.json`,
-  ignorePatterns: ['.tools', 'out', 'dist', 'reports', '.vscode-test', '.run', '*.vsix', 'bench'],
+  // Another folder's run going on at the same time keeps its sandbox under .stryker-tmp too.
+  ignorePatterns: ['.tools', 'out', 'dist', 'reports', '.vscode-test', '.run', '*.vsix', 'bench', '.stryker-tmp'],
   reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
   jsonReporter: { fileName: `reports/mutation/${folder}/mutation.json` },
   htmlReporter: { fileName: `reports/mutation/${folder}/mutation.html` },

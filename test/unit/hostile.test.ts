@@ -46,3 +46,28 @@ test('a check that a newer version superseded stops at its next pause and report
   assert.equal(result, undefined);
   assert.equal(asked, 1, 'the check went on after it learnt it was superseded');
 });
+
+test('a check in slices: a text that is no object answers at once, and one superseded while it ran gives nothing', async () => {
+  for (const text of ['{', '[1]']) {
+    const parsed = parseConfig(text);
+    assert.deepEqual(await checkParsedInSlices(parsed, schema, () => false, 0), checkParsed(parsed, schema), text);
+  }
+  const parsed = parseConfig(JSON.stringify({ gateway: { mode: 'local' }, zz: 1 }));
+  // A slice long enough for the whole check: no pause on the way, one question at the end.
+  let asked = 0;
+  const whole = await checkParsedInSlices(parsed, schema, () => { asked++; return true; }, 60_000);
+  assert.deepEqual(whole?.diagnostics.map((d) => d.code), ['unknown-key']);
+  assert.equal(asked, 1);
+  assert.equal(await checkParsedInSlices(parsed, schema, () => false, 60_000), undefined, 'superseded by the time it finished');
+});
+
+test('a check with no time to spare pauses before every section and gives up at the first pause after it is superseded', async () => {
+  const parsed = parseConfig(JSON.stringify({ gateway: { mode: 'local' }, logging: {}, agents: {}, tools: {} }));
+  let asked = 0;
+  const whole = await checkParsedInSlices(parsed, schema, () => { asked++; return true; }, -1);
+  assert.deepEqual(whole?.diagnostics, checkParsed(parsed, schema).diagnostics);
+  assert.ok(asked > 2, `asked ${asked} times: once per section and once at the end`);
+  asked = 0;
+  assert.equal(await checkParsedInSlices(parsed, schema, () => { asked++; return false; }, -1), undefined);
+  assert.equal(asked, 1, 'nothing more was checked after the first pause');
+});

@@ -89,3 +89,15 @@ test('listeningPorts says whether it can see listeners: yes on Linux, "unsupport
   assert.equal(r.supported, process.platform === 'linux');
   if (!r.supported) assert.equal(r.ports.size, 0);
 });
+
+test('IPv6 listeners are written as RFC 5952 says: the longest run of zero groups shortened, the first of equals, never one alone', () => {
+  const at = (groups: string) => parseProcNetTcp(`   0: ${groups.replace(/:/g, '')}:0016 ${'0'.repeat(32)}:0000 0A 00000000:00000000 00:00000000 00000000 0 0 9 1\n`, false)[0]?.address;
+  assert.equal(at('0001:0000:0000:0001:0000:0000:0000:0001'), '1:0:0:1::1');
+  assert.equal(at('0001:0000:0000:0001:0000:0000:0001:0001'), '1::1:0:0:1:1');
+  assert.equal(at('0001:0000:0001:0001:0001:0001:0001:abcd'), '1:0:1:1:1:1:1:abcd');
+  assert.equal(at('0001:0000:0000:0000:0000:0000:0000:0000'), '1::');
+  assert.equal(at('0000:0000:0000:0000:0000:0000:0000:0002'), '::2');
+  assert.equal(at('0000:0000:0000:0000:0000:ffff:0a00:0001'), '::ffff:10.0.0.1');
+  assert.equal(at('0000:0000:0000:0000:0001:ffff:0a00:0001'), '::1:ffff:a00:1', 'not a mapped v4 address');
+  assert.equal(at('2001:0db8:0000:0000:0000:0000:0000:0000'), '2001:db8::');
+});

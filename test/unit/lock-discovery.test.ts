@@ -1,0 +1,70 @@
+// Gateways started by hand, found from their live lock files: the name each gets (from its config file's name,
+// else its state dir's), the state dir when the lock does not name one, and locks that add no profile.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { discoverHost } from '../../language-server/src/host/discovery';
+import { gatewayLockDir } from '../../language-server/src/host/liveness';
+
+const skip = (process.platform !== 'linux' || !process.getuid) && 'reads /proc, needs uids';
+
+async function withHome(fn: (home: string) => Promise<void>): Promise<void> {
+  const home = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'oc-lockdisc-')));
+  try { await fn(home); } finally { await fs.rm(home, { recursive: true, force: true }); }
+}
+
+/** A live lock (this test's own pid) in the lock dir of `stateDir`, for the config `configPath`. */
+async function lock(stateDir: string, body: Record<string, unknown>): Promise<void> {
+  const dir = gatewayLockDir(stateDir);
+  await fs.mkdir(dir, { recursive: true });
+  const name = typeof body.configPath === 'string' ? `gateway.${createHash('sha256').update(body.configPath).digest('hex').slice(0, 8)}.lock` : 'gateway.state.lock';
+  await fs.writeFile(path.join(dir, name), JSON.stringify({ pid: process.pid, ...body }));
+}
+
+test('names: the config file\'s name without .json or .json5, else the state dir\'s profile name, else "gateway"', { skip }, async () => {
+  await withHome(async (home) => {
+    await fs.mkdir(path.join(home, '.openclaw'));
+    await lock(path.join(home, '.openclaw'), { configPath: path.join(home, 'bots', 'Helper.JSON5'), stateDir: path.join(home, 'bots') });
+    await lock(path.join(home, '.openclaw'), { configPath: path.join(home, '.openclaw-side', 'openclaw.json'), stateDir: path.join(home, '.openclaw-side') });
+    await lock(path.join(home, '.openclaw'), { configPath: path.join(home, 'plain', 'openclaw.json'), stateDir: path.join(home, '.openclaw'), port: 19999.5 });
+    const { sources } = await discoverHost(home, {}, []);
+    const found = sources.filter((s) => s.origin === 'lock').map((s) => [s.name, s.stateDir, s.configPath, s.env.OPENCLAW_GATEWAY_PORT ?? null]);
+    assert.deepEqual(found.sort(), [
+      ['Helper', path.join(home, 'bots'), path.join(home, 'bots', 'Helper.JSON5'), null],
+      ['gateway', path.join(home, '.openclaw'), path.join(home, 'plain', 'openclaw.json'), null],
+      ['side', path.join(home, '.openclaw-side'), path.join(home, '.openclaw-side', 'openclaw.json'), null],
+    ].sort());
+    assert.match(sources.find((s) => s.name === 'side')!.foundBy!, new RegExp(`^the lock file .*gateway\\.[0-9a-f]{8}\\.lock of the running gateway \\(pid ${process.pid}\\)$`));
+  });
+});
+
+test('a lock that names no state dir: the state dir the running process was given, else its home\'s .openclaw', { skip }, async () => {
+  await withHome(async (home) => {
+    await fs.mkdir(path.join(home, '.openclaw'));
+    const configPath = path.join(home, 'x', 'bot.json');
+    await lock(path.join(home, '.openclaw'), { configPath });
+    const { sources } = await discoverHost(home, {}, []);
+    const bot = sources.find((s) => s.origin === 'lock')!;
+    // This test's process has no OPENCLAW_STATE_DIR: the CLI would use ~/.openclaw of its HOME (or OPENCLAW_HOME).
+    const expected = process.env.OPENCLAW_STATE_DIR ? path.resolve(process.env.OPENCLAW_STATE_DIR) : path.join(process.env.OPENCLAW_HOME || process.env.HOME || home, '.openclaw');
+    assert.deepEqual([bot.name, bot.stateDir, bot.configPath], ['bot', expected, configPath]);
+  });
+});
+
+test('locks that add no profile: one without a config path, one of a config a profile already has, the second of two for one config', { skip }, async () => {
+  await withHome(async (home) => {
+    const state = path.join(home, '.openclaw-a');
+    await fs.mkdir(state);
+    await lock(state, { stateDir: state });
+    await lock(state, { configPath: path.join(state, 'openclaw.json') });
+    await lock(state, { configPath: path.join(home, 'twice.json') });
+    await fs.mkdir(path.join(home, '.openclaw-b'));
+    await lock(path.join(home, '.openclaw-b'), { configPath: path.join(home, 'twice.json') });
+    const { sources } = await discoverHost(home, {}, []);
+    assert.deepEqual(sources.map((s) => [s.name, s.origin]), [['a', 'convention'], ['b', 'convention'], ['twice', 'lock']]);
+    assert.deepEqual((await discoverHost(home, {}, [], { locks: false })).sources.map((s) => s.name), ['a', 'b'], 'locks not looked at');
+  });
+});

@@ -1,0 +1,75 @@
+// The disk watcher behind the Profiles view: what one read of the host holds, a change reported once it happened
+// (a new profile folder, an edited config outside the workspace), nothing reported when nothing changed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { HostWatcher } from '../../language-server/src/host/watcher';
+import { samePathKey } from '../../language-server/src/host/paths';
+
+const until = async (ok: () => boolean, ms = 5000) => {
+  const t0 = Date.now();
+  while (!ok()) {
+    if (Date.now() - t0 > ms) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
+};
+
+test('one read holds the sources, their texts and the service files; a second read of the same disk reports nothing', async () => {
+  const home = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'oc-watch-')));
+  let changes = 0;
+  const w = new HostWatcher({ home, env: {}, declared: [] }, () => changes++, () => {}, 10);
+  try {
+    await fs.mkdir(path.join(home, '.openclaw'));
+    const config = path.join(home, '.openclaw', 'openclaw.json');
+    await fs.writeFile(config, '{}');
+    await fs.mkdir(path.join(home, '.openclaw-Default'));
+    await w.reread();
+    assert.equal(changes, 1, 'the first read is a change');
+    const snap = w.snapshot();
+    assert.equal(snap.home, home);
+    assert.deepEqual(snap.sources.map((s) => s.name), ['default']);
+    assert.deepEqual([...snap.texts], [[samePathKey(config), '{}']]);
+    assert.deepEqual(snap.skipped.map((s) => path.basename(s.dir)), ['.openclaw-Default']);
+    assert.deepEqual(snap.services, []);
+    await w.reread();
+    assert.equal(changes, 1, 'same disk, no change');
+    await fs.writeFile(config, "{ gateway: { mode: 'local' } }");
+    await w.reread();
+    assert.equal(changes, 2, 'an edited text is a change');
+    await fs.rm(path.join(home, '.openclaw-Default'), { recursive: true });
+    await w.reread();
+    assert.equal(changes, 3, 'a skipped folder gone is a change');
+    await fs.mkdir(path.join(home, '.config', 'systemd', 'user'), { recursive: true });
+    await fs.writeFile(path.join(home, '.config', 'systemd', 'user', 'openclaw-gateway.service'), '[Service]\nExecStart=/bin/node x gateway --port 1\n');
+    await w.reread();
+    assert.equal(changes, 4, 'a service installed is a change');
+  } finally {
+    w.dispose();
+    await fs.rm(home, { recursive: true, force: true });
+  }
+});
+
+test('watching: a new profile folder and an edit of a watched config are seen without being asked, and not after dispose', async () => {
+  const home = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'oc-watch-')));
+  let changes = 0;
+  const w = new HostWatcher({ home, env: {}, declared: [] }, () => changes++, () => {}, 10);
+  try {
+    await w.start();
+    assert.equal(changes, 0, 'an empty home is no change from nothing');
+    await fs.mkdir(path.join(home, '.openclaw-new'));
+    assert.ok(await until(() => changes === 1), 'the new folder was seen');
+    assert.deepEqual(w.snapshot().sources.map((s) => s.name), ['new']);
+    await fs.writeFile(path.join(home, '.openclaw-new', 'openclaw.json'), '{}');
+    assert.ok(await until(() => changes === 2), 'the config in the profile\'s dir was seen');
+    w.dispose();
+    await fs.writeFile(path.join(home, '.openclaw-new', 'openclaw.json'), '{ a: 1 }');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(changes, 2);
+  } finally {
+    w.dispose();
+    await fs.rm(home, { recursive: true, force: true });
+  }
+});
