@@ -72,6 +72,15 @@ test('a document compiles only the members it holds', () => {
   // telegram's three keys, not telegram whole nor the other channels
   const telegram = json.properties!.channels.properties!.telegram;
   assert.deepEqual(fresh.compiledNodes(), ['enabled', 'dmPolicy', 'groupPolicy'].map((k) => telegram.properties![k]));
+  // A map (agents.entries: any agent id, one schema for each) is walked the same way, not compiled whole.
+  const agents = new CompiledSchema(json);
+  agents.safeParse({ agents: { entries: { main: { workspace: '~/w' } } } });
+  const entries = json.properties!.agents.properties!.entries;
+  assert.ok(!agents.compiledNodes().includes(entries), 'agents.entries was compiled whole');
+  // The agent id's pattern, and the one member the entry holds.
+  const workspace = (entries.additionalProperties as JsonSchema).properties!.workspace;
+  assert.equal(agents.compiledNodes().length, 2, `${agents.compiledNodes().length} nodes compiled for one agent's workspace`);
+  assert.ok(agents.compiledNodes().includes(workspace));
   const everything = new CompiledSchema(json);
   everything.safeParse(5);
   assert.deepEqual(everything.compiledNodes(), [json], 'a value that is not an object is left to the whole schema');
