@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 
-// zod exports all of its ~50 locales as `z.locales`, a quarter of the server bundle that is parsed at every start;
+// zod exports all of its ~50 locales as `z.locales`, a sixth of the server bundle, parsed at every start;
 // the server only ever speaks zod's English (validate/ words every issue itself), so the bundle gets that one.
 const zodEnglishOnly = {
   name: 'zod-english-only',
