@@ -48,8 +48,8 @@ export class CompiledSchema {
 
   /** The same check as separate steps (one per top-level section, then the root's own keys), so a caller can pause between them. */
   steps(value: unknown, issues: Issue[]): (() => void)[] {
-    const plain = this.plain(this.json);
-    if (!plain || !fits(plain, value)) return [() => this.whole(this.json, value, [], issues)];
+    const plain = this.walkable(this.json, value);
+    if (!plain) return [() => this.whole(this.json, value, [], issues)];
     const obj = value as Record<string, unknown>;
     const steps = plain.order.filter((k) => Object.hasOwn(obj, k)).map((k) => () => this.check(this.json.properties![k], obj[k], [k], issues));
     steps.push(() => this.others(plain, obj, [], issues));
@@ -59,8 +59,8 @@ export class CompiledSchema {
   private check(node: JsonSchema, value: unknown, path: Path, out: Issue[]): void {
     // A bare reference is its definition; one with sibling keywords is left to zod.
     const target = node.$ref !== undefined && Object.keys(node).length === 1 ? resolveRef(this.json, node) : node;
-    const plain = this.plain(target);
-    if (!plain || !fits(plain, value) || !this.keysMatch(plain, value as Record<string, unknown>)) {
+    const plain = this.walkable(target, value);
+    if (!plain) {
       this.whole(node, value, path, out);
       return;
     }
@@ -82,26 +82,35 @@ export class CompiledSchema {
   }
 
   private whole(node: JsonSchema, value: unknown, path: Path, out: Issue[]): void {
+    const r = this.zodFor(node).safeParse(value);
+    if (r.success) return;
+    for (const i of r.error.issues) out.push(path.length ? { ...i, path: [...path, ...i.path] } as Issue : i);
+  }
+
+  /** The node's zod schema, compiled the first time it is asked for. */
+  private zodFor(node: JsonSchema): z.ZodType {
     let schema = this.zods.get(node);
     if (!schema) {
       schema = compileNode(this.json, node);
       this.zods.set(node, schema);
     }
-    const r = schema.safeParse(value);
-    if (r.success) return;
-    for (const i of r.error.issues) out.push(path.length ? { ...i, path: [...path, ...i.path] } as Issue : i);
+    return schema;
   }
 
-  /** Every key passes the node's key pattern; when one does not, zod's own report (the key marked) is wanted. */
-  private keysMatch(plain: PlainObject, obj: Record<string, unknown>): boolean {
-    if (!plain.keyPattern) return true;
-    let keys = this.zods.get(plain.keyPattern);
-    if (!keys) {
-      keys = compileNode(this.json, plain.keyPattern);
-      this.zods.set(plain.keyPattern, keys);
+  /** The node as the walk takes it, when it is a plain object and the value one the walk can take: a plain object with
+   *  every required key, no key zod handles specially, and every key passing the node's key pattern (when one does
+   *  not, zod's own report, with the key marked, is wanted). */
+  private walkable(node: JsonSchema, value: unknown): PlainObject | undefined {
+    const plain = this.plain(node);
+    if (!plain || !value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    for (const k of plain.required) if (!Object.hasOwn(value, k)) return undefined;
+    const keys = Object.keys(value);
+    for (const k of keys) if (k in Object.prototype) return undefined;
+    if (plain.keyPattern) {
+      const pattern = this.zodFor(plain.keyPattern);
+      for (const k of keys) if (!pattern.safeParse(k).success) return undefined;
     }
-    for (const k of Object.keys(obj)) if (!keys.safeParse(k).success) return false;
-    return true;
+    return plain;
   }
 
   private plain(node: JsonSchema): PlainObject | undefined {
@@ -129,12 +138,4 @@ function plainObject(node: JsonSchema): PlainObject | typeof NOT_PLAIN {
   // A required key with a default of its own is filled in by zod when missing, without an issue.
   const required = ((node.required as string[] | undefined) ?? []).filter((k) => Object.hasOwn(properties, k) && properties[k].default === undefined);
   return { order, known: new Set(order), required, extra, keyPattern };
-}
-
-/** The value is one the walk can take: a plain object with every required key, and no key zod handles specially. */
-function fits(plain: PlainObject, value: unknown): boolean {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  for (const k of plain.required) if (!Object.hasOwn(value, k)) return false;
-  for (const k of Object.keys(value)) if (k in Object.prototype) return false;
-  return true;
 }
