@@ -215,32 +215,32 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
 
   async function validate(doc: TextDocument): Promise<void> {
     const version = doc.version;
-    let diagnostics: ConfigDiagnostic[];
+    const diagnostics = await findingsOf(doc, version);
+    if (!diagnostics || documents.get(doc.uri)?.version !== version) return;
+    const lines = new LineIndex(doc.getText());
+    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: capDiagnostics(diagnostics).map((d) => toLspDiagnostic(d, lines)) });
+  }
+
+  /** Every finding on this version of the document; undefined when a newer text superseded the check. */
+  async function findingsOf(doc: TextDocument, version: number): Promise<ConfigDiagnostic[] | undefined> {
     // A profile's config is parsed here anyway, by the host model; any other large file is left to the worker.
     if (s.large && isLarge(doc) && !profileOfPath(filePath(doc.uri))) {
       const found = await s.large.check(doc.uri, doc.getText());
-      if (!found || documents.get(doc.uri)?.version !== version) return;
-      diagnostics = [largeFileNote(), ...forRelease(found, s.rules)];
-      const lines = new LineIndex(doc.getText());
-      await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: capDiagnostics(diagnostics).map((d) => toLspDiagnostic(d, lines)) });
-      return;
+      return found && [largeFileNote(), ...forRelease(found, s.rules)];
     }
     try {
       const parsed = parsedOf(doc);
       // A newer text supersedes this check, which pauses between schema sections so requests are answered meanwhile.
       const checked = await checkParsedInSlices(parsed, s.schema, () => documents.get(doc.uri)?.version === version);
-      if (!checked) return;
+      if (!checked) return undefined;
       const p = filePath(doc.uri);
       const profile = p && profileOfPath(p) ? { host: s.host, configPath: p } : undefined;
       const livePorts = profile && s.settings.liveChecks ? await livePortDiagnostics(s.host, profile.configPath, parsed, s.listeners) : undefined;
-      diagnostics = diagnose({ parsed, schema: s.schema, checked, profile, livePorts, doctorFindings: p ? s.doctorFindings.get(s.pathKeys.keyOf(p)) : undefined, rules: s.rules });
+      return diagnose({ parsed, schema: s.schema, checked, profile, livePorts, doctorFindings: p ? s.doctorFindings.get(s.pathKeys.keyOf(p)) : undefined, rules: s.rules });
     } catch (e) {
       log(`validation failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
-      diagnostics = [checkerFailed()];
+      return [checkerFailed()];
     }
-    if (documents.get(doc.uri)?.version !== version) return;
-    const lines = new LineIndex(doc.getText());
-    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: capDiagnostics(diagnostics).map((d) => toLspDiagnostic(d, lines)) });
   }
 
   function schedule(doc: TextDocument, delay = delayFor(doc)): void {
