@@ -29,8 +29,9 @@ export class LargeDocumentChecks {
   private readonly queue: Waiting[] = [];
   private idle?: NodeJS.Timeout;
 
-  /** `entry`: the server's own bundle, which runs as the worker when it is not the main thread. */
-  constructor(private readonly entry: string, private start: WorkerStart, private readonly log: (m: string) => void) {}
+  /** `entry`: the server's own bundle, which runs as the worker when it is not the main thread; `start`: the schema
+   *  and words in use, read each time a worker starts. */
+  constructor(private readonly entry: string, private readonly start: () => WorkerStart, private readonly log: (m: string) => void) {}
 
   /** The document's own findings, or undefined when a newer text of the same document came first. */
   check(uri: string, text: string): Promise<ConfigDiagnostic[] | undefined> {
@@ -45,9 +46,8 @@ export class LargeDocumentChecks {
     });
   }
 
-  /** Later checks use this schema (and words); one under way on the old schema is dropped. */
-  restart(start: WorkerStart): void {
-    this.start = start;
+  /** The schema changed: later checks start a worker on the new one; one under way on the old schema is dropped. */
+  restart(): void {
     this.stopWorker();
     this.pump();
   }
@@ -72,7 +72,7 @@ export class LargeDocumentChecks {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.entry, { workerData: this.start });
+    const w = new Worker(this.entry, { workerData: this.start() });
     w.on('message', (a: CheckAnswer) => {
       const job = this.running;
       if (!job || job.id !== a.id) return;

@@ -132,7 +132,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
 
   const log = (message: string) => connection.console.log(message);
   const workerStart = (): WorkerStart => ({ schema: { json: s.schema.json, source: s.schema.source, version: s.schema.version, note: s.schema.note }, bundle: s.bundle });
-  if (options.workerEntry) s.large = new LargeDocumentChecks(options.workerEntry, workerStart(), log);
+  if (options.workerEntry) s.large = new LargeDocumentChecks(options.workerEntry, workerStart, log);
   const guard = <T>(fn: () => T, fallback: T): T => {
     try { return fn(); } catch (e) { log(`request failed: ${(e as Error).stack ?? e}`); return fallback; }
   };
@@ -283,7 +283,7 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     }
     if (result.schema) {
       s.schema = result.schema;
-      s.large?.restart(workerStart());
+      s.large?.restart();
       s.schemaStatus = { source: 'cli', version: result.version, note: s.schema.note };
       log(`Using the schema of OpenClaw ${result.version}${result.fromCache ? ' (cached)' : ''}${s.schema.note ? `; ${s.schema.note}` : ''}.`);
       hostChanged();
@@ -298,7 +298,6 @@ export function startServer(connection: Connection, env: NodeJS.ProcessEnv = pro
     const init = (params.initializationOptions ?? {}) as InitOptions;
     useBundle(init.l10nBundle);
     s.bundle = init.l10nBundle;
-    s.large?.restart(workerStart());
     useFieldDocsLanguage(init.language);
     s.cliTimeouts = { ...DEFAULT_CLI_TIMEOUTS, ...init.cliTimeouts };
     s.settings = { ...s.settings, ...init.settings };
