@@ -19,7 +19,7 @@ export const FOLDERS = {
 const folder = process.env.MUTATE_FOLDER ?? 'rest';
 if (!FOLDERS[folder]) throw new Error(`MUTATE_FOLDER must be one of ${Object.keys(FOLDERS).join(', ')}`);
 const mutate = folder === 'rest'
-  ? ['language-server/src/**/*.ts', '!language-server/src/schema/bundled-data.ts', ...['parse', 'host', 'validate', 'features'].map((f) => `!language-server/src/${f}/**/*.ts`)]
+  ? ['language-server/src/**/*.ts', '!language-server/src/schema/bundled-data.ts', ...Object.keys(FOLDERS).filter((f) => f !== 'rest').map((f) => `!language-server/src/${f}/**/*.ts`)]
   : [`language-server/src/${folder}/**/*.ts`];
 
 export default {
