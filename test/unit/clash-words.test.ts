@@ -45,6 +45,31 @@ test('the verb says how the spans meet', () => {
   assert.equal(clashWords([[span('CDP port (w)', 7), span('gateway', 7)]], { other: 'x', nameMine: (s) => `this CDP port ${s.from}` }), "this CDP port 7 is also x's gateway 7");
 });
 
+test('spans that start at one port are listed shorter first, and clauses go in port order, whatever order the pairs come in', () => {
+  const range = span('CDP range', 18800, 18899), port = span('CDP port (w)', 18800), theirs = span('CDP range', 18750, 18850);
+  const words = "CDP port (w) 18800 and CDP range 18800-18899 overlap x's CDP range 18750-18850";
+  assert.equal(clashWords([[range, theirs], [port, theirs]], { other: 'x' }), words);
+  assert.equal(clashWords([[port, theirs], [range, theirs]], { other: 'x' }), words);
+  const high: [typeof gw, typeof gw] = [span('CDP port (w)', 40), span('gateway', 40)], low: [typeof gw, typeof gw] = [span('gateway', 5), span('CDP range', 1, 9)];
+  const both = "gateway 5 lies inside x's CDP range 1-9; CDP port (w) 40 is also x's gateway 40";
+  assert.equal(clashWords([high, low], { other: 'x' }), both);
+  assert.equal(clashWords([low, high], { other: 'x' }), both);
+});
+
+test('a span that shares one end with a range but not the other lies inside it, or covers it the other way round', () => {
+  const range = span('CDP range', 1, 9);
+  assert.equal(clashWords([[span('CDP port (w)', 1), range]], { other: 'x' }), "CDP port (w) 1 lies inside x's CDP range 1-9");
+  assert.equal(clashWords([[span('CDP port (w)', 9), range]], { other: 'x' }), "CDP port (w) 9 lies inside x's CDP range 1-9");
+  assert.equal(clashWords([[range, span('CDP port (v)', 1)]], { other: 'x' }), "CDP range 1-9 covers x's CDP port (v) 1");
+});
+
+test('"is also" only for one span against one equal span: with more on either side the clause says lie inside or covers', () => {
+  const mine = span('CDP range', 1, 9), theirs = span('CDP range', 1, 9);
+  // Same base on both profiles, and one of them also points a browser profile into that range.
+  assert.equal(clashWords([[mine, theirs], [span('CDP port (w)', 5), theirs]], { other: 'x' }), "CDP range 1-9 and CDP port (w) 5 lie inside x's CDP range 1-9");
+  assert.equal(clashWords([[mine, theirs], [mine, span('CDP port (v)', 5)]], { other: 'x' }), "CDP range 1-9 covers x's CDP range 1-9 and CDP port (v) 5");
+});
+
 test('lists read as a person writes them', () => {
   assert.equal(listWords([]), '');
   assert.equal(listWords(['a']), 'a');

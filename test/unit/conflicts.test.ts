@@ -57,6 +57,8 @@ test('one browser endpoint, however it is written: localhost, ::1 and 127.0.0.1,
     ['https://h.example', 'https://h.example:443'],
     ['wss://h.example/devtools', 'wss://h.example:443/devtools//'],
     ['not a url/', ' NOT A URL'],
+    // No scheme, so no URL to parse: written with two slashes at the end or none.
+    ['127.0.0.1:9222/json//', '127.0.0.1:9222/json'],
   ];
   for (const [ua, ub] of same) {
     const a = profile('a', gw(30000, `browser: { cdpUrl: '${ua}' }`));
@@ -72,6 +74,12 @@ test('one browser endpoint, however it is written: localhost, ::1 and 127.0.0.1,
     ['http://h.example:8080', 'http://h.example'],
     ['http://h.example/a', 'http://h.example/b'],
     ['http://a.example:9222', 'http://b.example:9222'],
+    // The other scheme's default port is another port.
+    ['http://h.example', 'http://h.example:443'],
+    ['https://h.example', 'https://h.example:80'],
+    ['ws://h.example', 'ws://h.example:443'],
+    ['wss://h.example', 'wss://h.example:80'],
+    ['127.0.0.1:9222/a', '127.0.0.1:9222a'],
   ];
   for (const [ua, ub] of different) {
     const found = findConflicts([profile('a', gw(30000, `browser: { cdpUrl: '${ua}' }`)), profile('b', gw(31000, `browser: { cdpUrl: '${ub}' }`))], HOME);
@@ -126,7 +134,9 @@ test('a path outside the home is written in full, and one that only begins with 
   ]);
   const underHome = profile('d', gw(33000), { stateDir: path.join(HOME, 'x'), configPath: path.join(HOME, 'x', 'openclaw.json') });
   const twin = profile('e', gw(34000), { stateDir: path.join(HOME, 'x'), configPath: path.join(HOME, 'y.json') });
-  assert.equal(findConflicts([underHome, twin], `${HOME}/`)[0].message, 'Profiles "d" and "e" share the state dir ~/x: two gateways writing one state dir race each other.');
+  for (const written of [`${HOME}/`, `${HOME}//`]) {
+    assert.equal(findConflicts([underHome, twin], written)[0].message, 'Profiles "d" and "e" share the state dir ~/x: two gateways writing one state dir race each other.', written);
+  }
   assert.equal(findConflicts([underHome, twin])[0].message, `Profiles "d" and "e" share the state dir ${path.join(HOME, 'x')}: two gateways writing one state dir race each other.`);
 });
 
@@ -143,6 +153,22 @@ test('the message is told from the side whose spans lie inside the other\'s rang
   assert.equal(c.message, 'Port clash between "b" and "default": b\'s gateway 18850, browser control 18852, relay 18860 and CDP range 18861-18960 overlap default\'s CDP range 18800-18899.');
   const [d] = findConflicts([profile('b', gw(18850)), profile('default', gw(18789))], HOME);
   assert.equal(d.message, c.message, 'whichever comes first on the host');
+});
+
+test('a clash where each side has as many spans inside the other\'s is told from the profile listed first; its ports in order', () => {
+  // a's CDP range holds b's cdpPort 30050, and a's cdpPort 18800 lies inside b's CDP range, at its first port.
+  const a = profile('a', gw(30000, 'browser: { profiles: { w: { cdpPort: 18800 } } }'));
+  const b = profile('b', gw(18789, 'browser: { profiles: { v: { cdpPort: 30050 } } }'));
+  const [c] = findConflicts([a, b], HOME);
+  assert.deepEqual(c.ports, [18800, 30050]);
+  assert.equal(c.message, 'Port clash between "a" and "b": a\'s CDP port (w) 18800 lies inside b\'s CDP range 18800-18899; a\'s CDP range 30011-30110 covers b\'s CDP port (v) 30050.');
+  assert.match(findConflicts([b, a], HOME)[0].message, /^Port clash between "b" and "a": /);
+  // e's relay lies inside d's CDP range and d's cdpPort 18900 inside e's; e's CDP range starts inside d's but runs past
+  // it, which is inside neither, so one each again.
+  const d = profile('d', gw(18789, 'browser: { profiles: { w: { cdpPort: 18900 } } }'));
+  const e = profile('e', gw(18795));
+  assert.match(findConflicts([d, e], HOME)[0].message, /^Port clash between "d" and "e": /);
+  assert.match(findConflicts([e, d], HOME)[0].message, /^Port clash between "e" and "d": /);
 });
 
 test('a clash on a base no key sets says where the base comes from, on "gateway" or else the first character', () => {

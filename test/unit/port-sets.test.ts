@@ -80,3 +80,12 @@ test('a free base: never below 1024 unless asked, never one whose CDP range woul
   // in the gap between its control port and its relay.
   assert.equal(findFreeBase({ near: 20000, taken: [], inUse: new Set([20050]) }), 20041);
 });
+
+test('a free base at the far end of the range is found when every nearer one is taken', () => {
+  const taken = (from: number, to: number) => [{ from, to, role: 'gateway', label: 'gateway' }];
+  // Every base from 1024 to MAX_BASE_PORT - 1 holds a taken port; MAX_BASE_PORT's set starts right after them.
+  assert.equal(findFreeBase({ near: 1024, taken: taken(1024, MAX_BASE_PORT - 1) }), MAX_BASE_PORT);
+  // From the top down: 1024's set ends at 1134, every higher base's set reaches 1135.
+  assert.equal(findFreeBase({ near: MAX_BASE_PORT, taken: taken(1135, 65535) }), 1024);
+  assert.equal(findFreeBase({ near: MAX_BASE_PORT, taken: taken(1134, 65535) }), undefined);
+});

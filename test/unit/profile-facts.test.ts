@@ -40,6 +40,8 @@ test('gateway.port outranked: by --profile dev\'s 19001, or by the profile\'s ow
   assert.deepEqual(facts(side, '{ gateway: { port: 30000 } }').portOverride, { configPort: 30000, port: 31000, by: 'OPENCLAW_GATEWAY_PORT' });
   const devWithEnv: ProfileSource = { ...conventional('dev'), origin: 'setting', name: 'dev', env: { OPENCLAW_GATEWAY_PORT: '31000' } };
   assert.equal(facts(devWithEnv, '{ gateway: { port: 30000 } }').portOverride?.by, 'OPENCLAW_GATEWAY_PORT');
+  // A gateway.port the CLI passes over for the name hash is no port at all, so nothing outranks it.
+  for (const text of ['{ gateway: { port: 0 } }', '{ gateway: { port: -5 } }']) assert.equal(facts(conventional('ops'), text).portOverride, undefined, text);
 });
 
 test('cdpPorts count when they are whole numbers; cdpUrls when they are non-empty strings, top level first', () => {

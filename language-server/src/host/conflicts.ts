@@ -38,6 +38,7 @@ export function findConflicts(profiles: ProfileFacts[], home?: string): FoundCon
       pathConflicts(profiles[i], profiles[j], keys[i], keys[j], out, home);
       // Port sets whose outer bounds do not meet cannot intersect; most pairs end here.
       if (keys[i].low <= keys[j].high && keys[j].low <= keys[i].high) portConflict(profiles[i], profiles[j], out);
+      // Stryker disable next-line LogicalOperator: urlConflicts finds nothing when either side has no URL
       if (keys[i].urls.length && keys[j].urls.length) urlConflicts(profiles[i], profiles[j], keys[i], keys[j], out);
     }
   }
@@ -135,6 +136,7 @@ function insideCount(pairs: [KeyedPortSpan, KeyedPortSpan][]): number {
 function normalizeUrl(url: string): string {
   try {
     const u = new URL(url);
+    // Stryker disable next-line MethodExpression: host names come out of the parser in ASCII, so folding both up compares as folding both down
     const host = u.hostname === 'localhost' || u.hostname === '[::1]' || u.hostname === '::1' ? '127.0.0.1' : u.hostname.toLowerCase();
     return `${u.protocol}//${host}:${u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? '443' : '80')}${u.pathname.replace(/\/+$/, '')}`;
   } catch {
