@@ -1,6 +1,7 @@
 // How unions, missing keys and nested keys are reported, word for word and with the text each mark covers: which
 // branch of a union speaks for it (the only one still alive, else the one that got furthest, else none), literal
-// branches merged into one list, a missing key on the deepest key the file has, a did-you-mean with both fixes.
+// branches merged into one list, a oneOf value that fits two branches, a missing key on the deepest key the file
+// has, a did-you-mean with both fixes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../../language-server/src/validate/check';
@@ -29,6 +30,8 @@ const schema = schemaFromJson({
     },
     live: { anyOf: [{ type: 'string', pattern: '^x' }, { type: 'number' }] },
     nest: { anyOf: [{ anyOf: [{ type: 'string', minLength: 3 }, { type: 'boolean' }] }, { type: 'number' }] },
+    // oneOf becomes z.xor: a value that fits two of its branches fails too, with no branch errors.
+    xorOverlap: { oneOf: [{ type: 'string' }, { type: 'string', minLength: 2 }] },
     req: { type: 'object', properties: { inner: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } } },
     arr: { type: 'array', items: { type: 'number' } },
     ref: { type: 'object', properties: { source: { type: 'string' }, provider: { type: 'string' }, id: { enum: ['a', 'b'] } } },
@@ -48,6 +51,7 @@ const CASES: [string, [string, string, string, string][]][] = [
   // A branch that failed only on a check that lets parsing go on is the union's own answer, nested unions too.
   ["live: 'y'", [['invalid-format', 'live', '"live" does not match the expected format (/^x/).', "'y'"]]],
   ["nest: 'ab'", [['out-of-range', 'nest', '"nest" must be at least 3 characters long.', "'ab'"]]],
+  ["xorOverlap: 'ab'", [['schema', 'xorOverlap', '"xorOverlap" matches more than one of the allowed shapes; exactly one must match.', "'ab'"]]],
   ['req: { inner: {} }', [['invalid-type', 'req.inner.x', '"req.inner.x" is required.', 'inner']]],
   ["arr: [1, 'x']", [['invalid-type', 'arr.1', '"arr.1" must be a number, not a string.', "'x'"]]],
   ['arr: -Infinity', [['invalid-type', 'arr', '"arr" must be an array, not -Infinity.', '-Infinity']]],

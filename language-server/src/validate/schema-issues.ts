@@ -154,6 +154,8 @@ function messageOf(issue: Issue, path: Segment[], node: ValueNode | undefined): 
     case 'not_multiple_of':
       return t('{0} must be a multiple of {1}.', at, String(issue.divisor));
     case 'invalid_union':
+      // A oneOf the value fits more than once: zod then lists which branches matched, and no branch errors.
+      if (issue.inclusive === false) return t('{0} matches more than one of the allowed shapes; exactly one must match.', at);
       return t('{0} matches none of the allowed shapes.', at);
     case 'invalid_key':
       return t('{0} has a key that is not allowed here.', at);
