@@ -60,6 +60,8 @@ const schema = schemaFromJson({
         { type: 'object', properties: { c: { type: 'boolean' } } },
       ],
     },
+    // Both branches are closed objects: a key one of them lists can still be unknown to the one that speaks.
+    conn: { anyOf: [{ type: 'object', properties: { port: { type: 'number' } }, additionalProperties: false }, { type: 'object', properties: { part: { type: 'string' } }, additionalProperties: false }] },
     req: { type: 'object', properties: { inner: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } } },
     arr: { type: 'array', items: { type: 'number' } },
     ref: { type: 'object', properties: { source: { type: 'string' }, provider: { type: 'string' }, id: { enum: ['a', 'b'] } } },
@@ -94,6 +96,8 @@ const CASES: [string, [string, string, string, string][]][] = [
   ["fewer: { a: 'x', b: 'y' }", [['invalid-type', 'fewer', '"fewer.a" must be a boolean, not a string.', "'x'"]]],
   ["first: { a: 'x' }", [['invalid-type', 'first', '"first.a" must be a number, not a string.', "'x'"]]],
   ["deeper: { a: { b: 'x' }, c: 'y' }", [['invalid-type', 'deeper', '"deeper.a.b" must be a number, not a string.', "'x'"]]],
+  // The second branch fails on a type, so the first speaks; "part" is never offered as its own rename.
+  ['conn: { port: 1, part: 1 }', [['unknown-key', 'conn.part', 'Unknown key "part" in "conn": OpenClaw rejects the whole config. Did you mean "port"?', 'part']]],
   ['req: { inner: {} }', [['invalid-type', 'req.inner.x', '"req.inner.x" is required.', 'inner']]],
   ["arr: [1, 'x']", [['invalid-type', 'arr.1', '"arr.1" must be a number, not a string.', "'x'"]]],
   ['arr: -Infinity', [['invalid-type', 'arr', '"arr" must be an array, not -Infinity.', '-Infinity']]],
