@@ -52,3 +52,18 @@ test('closest: case does not count, the nearest wins, the first of equals, nothi
   assert.equal(closest('tokne', ['token', 'bind']), 'token');
   assert.equal(closest('bnid', ['token', 'bind']), 'bind');
 });
+
+test('a key exactly as long as the rows kept between calls gets its suggestion', () => {
+  // The rows grow only for a key that does not fit; whatever length the tests before left them at (267 after the
+  // 133-letter key above), one key of this sweep is that long.
+  for (let n = 1; n <= 300; n++) {
+    const key = `${'k'.repeat(n - 1)}y`;
+    assert.equal(closest(`${'k'.repeat(n - 1)}x`, [key]), key, `a key of ${n} letters`);
+  }
+});
+
+test('closest: keys in other scripts, whose letters the letter-count bound puts in one bucket', () => {
+  assert.equal(closest('παράμετρος', ['παράμετροι', 'port']), 'παράμετροι');
+  assert.equal(closest('настройка', ['настройки']), 'настройки');
+  assert.equal(closest('設定項目', ['設定項日']), '設定項日');
+});

@@ -1,6 +1,6 @@
 // Every kind of schema issue, word for word, with the text it is marked on: a table over a schema of our own that
 // has each JSON Schema constraint once (lengths, bounds inclusive and exclusive, multiples, patterns, formats,
-// enums, item counts, unions, record keys, required keys, every type a value can wrongly have).
+// enums, item counts, unique items, unions, record keys, required keys, every type a value can wrongly have).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../../language-server/src/validate/check';
@@ -32,6 +32,7 @@ const JSON_SCHEMA: JsonSchema = {
     req: { type: 'object', properties: { must: { type: 'string' } }, required: ['must'] },
     obj: { type: 'object' },
     flag: { type: 'boolean' },
+    tags: { type: 'array', items: { type: 'string' }, uniqueItems: true },
   },
 };
 const schema = schemaFromJson(JSON_SCHEMA, 'bundled', '2026.9.6');
@@ -59,6 +60,8 @@ const CASES: [string, string, string, string, string][] = [
   ['keys: { ABC: 1 }', 'schema', 'keys.ABC', '"keys.ABC" has a key that is not allowed here.', 'ABC'],
   ['req: {}', 'invalid-type', 'req.must', '"req.must" is required.', 'req'],
   ["obj: 'str'", 'invalid-type', 'obj', '"obj" must be an object, not a string.', "'str'"],
+  // zod words a repeated item itself (a custom issue, in English only); OpenClaw's schema has one uniqueItems.
+  ["tags: ['a', 'b', 'a']", 'schema', 'tags.2', '"tags.2": Array items must be unique: element at index 2 duplicates the one at index 0', "'a'"],
   ['obj: []', 'invalid-type', 'obj', '"obj" must be an object, not an array.', '[]'],
   ['obj: true', 'invalid-type', 'obj', '"obj" must be an object, not a boolean.', 'true'],
   ['name: null', 'invalid-type', 'name', '"name" must be a string, not null.', 'null'],

@@ -1,6 +1,7 @@
 // How unions, missing keys and nested keys are reported, word for word and with the text each mark covers: which
 // branch of a union speaks for it (the only one still alive, else the one that got furthest, else none), literal
-// branches merged into one list, a missing key on the deepest key the file has, a did-you-mean with both fixes.
+// branches merged into one list, a oneOf value that fits two branches, a missing key on the deepest key the file
+// has, a did-you-mean with both fixes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../../language-server/src/validate/check';
@@ -29,6 +30,38 @@ const schema = schemaFromJson({
     },
     live: { anyOf: [{ type: 'string', pattern: '^x' }, { type: 'number' }] },
     nest: { anyOf: [{ anyOf: [{ type: 'string', minLength: 3 }, { type: 'boolean' }] }, { type: 'number' }] },
+    // oneOf becomes z.xor, which leaves the union rules to schemaDiagnostics: the one branch still alive, nested
+    // unions first, and a value that fits two branches.
+    xor: { oneOf: [{ type: 'string', pattern: '^x' }, { type: 'number' }] },
+    xorTwoLive: { oneOf: [{ type: 'string', pattern: '^x' }, { type: 'string', minLength: 5 }] },
+    xorNested: { oneOf: [{ anyOf: [{ type: 'number' }, { type: 'boolean' }] }, { type: 'string', pattern: '^x' }] },
+    xorKey: { oneOf: [{ type: 'object', propertyNames: { pattern: '^a' }, additionalProperties: { type: 'number' } }, { type: 'object', properties: { a: { type: 'number' } }, additionalProperties: false }] },
+    xorOverlap: { oneOf: [{ type: 'string' }, { type: 'string', minLength: 2 }] },
+    // Literal branches merge only when each failed once, on the value itself.
+    litOrObj: { anyOf: [{ const: 'a' }, { type: 'object', properties: { k: { const: 'x' } } }] },
+    litTwice: { anyOf: [{ allOf: [{ enum: ['ab', 'xyz'] }, { type: 'string', minLength: 3 }] }, { const: 'c' }] },
+    // Neither branch got into the value, so none words the union; in strOrObj the object did, so it does.
+    litOrNum: { anyOf: [{ const: 'a' }, { type: 'number' }] },
+    strOrObj: { anyOf: [{ type: 'string' }, { type: 'object', properties: { a: { type: 'number' } } }] },
+    // No value fits these (a string that is an object): zod reports both halves, the wrong type first.
+    never: { anyOf: [{ allOf: [{ type: 'string' }, { type: 'object', properties: { a: { type: 'number' } } }] }, { type: 'number' }] },
+    never2: {
+      anyOf: [
+        { allOf: [{ type: 'string' }, { type: 'object', properties: { a: { type: 'number' } } }] },
+        { allOf: [{ type: 'boolean' }, { type: 'object', properties: { a: { type: 'number' } } }] },
+      ],
+    },
+    // Which branch words the union: the deepest issue counts, then fewer issues, then the first branch.
+    fewer: { anyOf: [{ type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } } }, { type: 'object', properties: { a: { type: 'boolean' } } }] },
+    first: { anyOf: [{ type: 'object', properties: { a: { type: 'number' } } }, { type: 'object', properties: { a: { type: 'boolean' } } }] },
+    deeper: {
+      anyOf: [
+        { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'number' } } }, c: { type: 'number' } } },
+        { type: 'object', properties: { c: { type: 'boolean' } } },
+      ],
+    },
+    // Both branches are closed objects: a key one of them lists can still be unknown to the one that speaks.
+    conn: { anyOf: [{ type: 'object', properties: { port: { type: 'number' } }, additionalProperties: false }, { type: 'object', properties: { part: { type: 'string' } }, additionalProperties: false }] },
     req: { type: 'object', properties: { inner: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } } },
     arr: { type: 'array', items: { type: 'number' } },
     ref: { type: 'object', properties: { source: { type: 'string' }, provider: { type: 'string' }, id: { enum: ['a', 'b'] } } },
@@ -48,6 +81,23 @@ const CASES: [string, [string, string, string, string][]][] = [
   // A branch that failed only on a check that lets parsing go on is the union's own answer, nested unions too.
   ["live: 'y'", [['invalid-format', 'live', '"live" does not match the expected format (/^x/).', "'y'"]]],
   ["nest: 'ab'", [['out-of-range', 'nest', '"nest" must be at least 3 characters long.', "'ab'"]]],
+  ["xor: 'y'", [['invalid-format', 'xor', '"xor" does not match the expected format (/^x/).', "'y'"]]],
+  ["xorTwoLive: 'y'", [['schema', 'xorTwoLive', '"xorTwoLive" matches none of the allowed shapes.', "'y'"]]],
+  ["xorNested: 'y'", [['invalid-format', 'xorNested', '"xorNested" does not match the expected format (/^x/).', "'y'"]]],
+  // The record refuses the key, which stops parsing; the closed object only calls it unknown, which does not.
+  ['xorKey: { b: 1 }', [['unknown-key', 'xorKey.b', 'Unknown key "b" in "xorKey": OpenClaw rejects the whole config. Did you mean "a"?', 'b']]],
+  ["xorOverlap: 'ab'", [['schema', 'xorOverlap', '"xorOverlap" matches more than one of the allowed shapes; exactly one must match.', "'ab'"]]],
+  ["litOrObj: { k: 'y' }", [['invalid-value', 'litOrObj', '"litOrObj.k" must be one of: "x".', "'y'"]]],
+  ["litTwice: 'z'", [['schema', 'litTwice', '"litTwice" matches none of the allowed shapes.', "'z'"]]],
+  ["litOrNum: 'z'", [['schema', 'litOrNum', '"litOrNum" matches none of the allowed shapes.', "'z'"]]],
+  ["strOrObj: { a: 'x' }", [['invalid-type', 'strOrObj', '"strOrObj.a" must be a number, not a string.', "'x'"]]],
+  ["never: { a: 'x' }", [['invalid-type', 'never', '"never" must be a string, not an object.', "{ a: 'x' }"]]],
+  ["never2: { a: 'x' }", [['invalid-type', 'never2', '"never2" must be a string, not an object.', "{ a: 'x' }"]]],
+  ["fewer: { a: 'x', b: 'y' }", [['invalid-type', 'fewer', '"fewer.a" must be a boolean, not a string.', "'x'"]]],
+  ["first: { a: 'x' }", [['invalid-type', 'first', '"first.a" must be a number, not a string.', "'x'"]]],
+  ["deeper: { a: { b: 'x' }, c: 'y' }", [['invalid-type', 'deeper', '"deeper.a.b" must be a number, not a string.', "'x'"]]],
+  // The second branch fails on a type, so the first speaks; "part" is never offered as its own rename.
+  ['conn: { port: 1, part: 1 }', [['unknown-key', 'conn.part', 'Unknown key "part" in "conn": OpenClaw rejects the whole config. Did you mean "port"?', 'part']]],
   ['req: { inner: {} }', [['invalid-type', 'req.inner.x', '"req.inner.x" is required.', 'inner']]],
   ["arr: [1, 'x']", [['invalid-type', 'arr.1', '"arr.1" must be a number, not a string.', "'x'"]]],
   ['arr: -Infinity', [['invalid-type', 'arr', '"arr" must be an array, not -Infinity.', '-Infinity']]],

@@ -11,6 +11,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       // The distance is at least the difference in length: most candidates are ruled out without computing it.
       if (Math.abs(w.length - c.length) > limit) continue;
       const lc = lower(c);
+      // Stryker disable next-line MethodExpression,ArithmeticOperator: a looser bound only prunes less and stops the distance later; what passes is still judged by limit and bestScore.
       const bound = Math.min(limit, bestScore - 1);
       if (Math.ceil(letterDifference(w.length, lc) / 2) > bound) continue;
       const d = distance(w, lc, bound);
@@ -33,6 +34,7 @@ function letterDifference(wordLength: number, candidate: string): number {
   for (let i = 0; i < candidate.length; i++) {
     const b = bucket(candidate, i);
     diff += letters[b] > 0 ? -1 : 1;
+    // Stryker disable next-line UpdateOperator: counts that only grow make matches likelier, so the bound only gets looser.
     letters[b]--;
   }
   for (let i = 0; i < candidate.length; i++) letters[bucket(candidate, i)]++;
@@ -44,6 +46,7 @@ const lowered = new Map<string, string>();
 function lower(s: string): string {
   let l = lowered.get(s);
   if (l === undefined) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: when the cache is emptied changes only memory and time, not the lower-cased key.
     if (lowered.size > 10_000) lowered.clear();
     l = s.toLowerCase();
     lowered.set(s, l);
