@@ -9,7 +9,7 @@ export const FOLDERS = {
   parse: UNIT(['parse', 'json5-differential', 'edits', 'edits.property', 'hostile', 'lines', 'cursor', 'json5']),
   host: [...UNIT(['host', 'discovery', 'ports', 'port-map', 'profile-rules', 'preflight', 'listeners', 'liveness',
     'installed-services', 'crash-loop', 'clash-words', 'client-words', 'secrets', 'diagnose', 'checks', 'conflicts', 'port-sets',
-    'profile-facts', 'profile-warnings', 'host-sources', 'stop', 'locks', 'live-ports', 'crash-signs', 'watcher', 'profile-switch', 'lock-discovery']), ...LSP(['host-live'])],
+    'profile-facts', 'profile-warnings', 'host-sources', 'stop', 'locks', 'live-ports', 'live-state', 'crash-signs', 'watcher', 'profile-switch', 'lock-discovery']), ...LSP(['host-live'])],
   validate: [...UNIT(['validate', 'checks', 'refinements', 'schema-messages', 'schema-messages-italian', 'schema-unions', 'cap', 'distance', 'suggest', 'mdns', 'hostile', 'preflight']), ...LSP(['checks'])],
   features: [...UNIT(['features', 'hover-completion', 'edits', 'edits.property', 'mdns', 'schema-data', 'code-actions']), ...LSP(['server'])],
   // Everything else in language-server/src (the server, the CLI checker, the schema loader) against every test file.
