@@ -9,12 +9,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   GatewayLock,
+  gatewayLockDir,
+  gatewayLockPath,
   lockIsLive,
   parseStatStartTime,
   probeReady,
   profileState,
   readGatewayLock,
+  readLocksIn,
 } from '../../language-server/src/host/liveness';
+import { rulesFor } from '../../language-server/src/host/profile-rules';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-live-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -229,4 +233,102 @@ test('profileState: stopped, stale-lock, starting, running', { skip: (!onLinux |
     // Something answers ready but holds no lock: running, owner unknown.
     assert.deepEqual(await profileState({ port: readyPort, stateDir, configPath }), { state: 'running' });
   });
+});
+
+test('probeReady: a body past 64 KiB is not a gateway, however ready it claims to be; 64 KiB exactly still is', async () => {
+  const padded = (size: number) => {
+    const head = '{"ready":true,"pad":"';
+    return `${head}${'x'.repeat(size - head.length - 2)}"}`;
+  };
+  const edge = await withServer(readyServer(200, padded(64 * 1024)), (p) => probeReady(p, 5000));
+  assert.equal(edge.ready, true);
+  assert.deepEqual(await withServer(readyServer(200, padded(64 * 1024 + 1)), (p) => probeReady(p, 5000)), { ready: false, status: 200 });
+  assert.deepEqual(await withServer(readyServer(200, padded(1024 * 1024)), (p) => probeReady(p, 5000)), { ready: false, status: 200 });
+});
+
+test('probeReady: only a 2xx with a JSON object whose ready is true counts', async () => {
+  for (const [status, body] of [[300, '{"ready":true}'], [200, 'null'], [200, '[]'], [200, '"ready"'], [200, '{"ready":"yes"}'], [200, '{"ready":1}']] as const) {
+    assert.equal((await withServer(readyServer(status, body), (p) => probeReady(p))).ready, false, `${status} ${body}`);
+  }
+  assert.equal((await withServer(readyServer(299, '{"ready":true}'), (p) => probeReady(p))).ready, true);
+});
+
+test('probeReady asks for JSON: a server that answers a browser with HTML is read as JSON', async () => {
+  const negotiating = http.createServer((req, res) => {
+    if (req.url === '/readyz' && req.headers.accept === 'application/json') res.writeHead(200, { 'content-type': 'application/json' }).end('{"ready":true}');
+    else res.writeHead(200, { 'content-type': 'text/html' }).end('<html>ready</html>');
+  });
+  assert.deepEqual(await withServer(negotiating, (p) => probeReady(p)), { ready: true, status: 200, body: { ready: true } });
+});
+
+test('probeReady: a response cut off mid-body is not ready, at once and with its status', async () => {
+  const cut = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+    res.write('{"ready":true', () => res.destroy());
+  });
+  await withServer(cut, async (port) => {
+    const t0 = Date.now();
+    assert.deepEqual(await probeReady(port, 10_000), { ready: false, status: 200 });
+    assert.ok(Date.now() - t0 < 5000, 'the broken response, not the timeout, ended the probe');
+  });
+});
+
+test('probeReady: an impossible port is answered at once, not at the timeout', async () => {
+  const t0 = Date.now();
+  assert.deepEqual(await Promise.race([probeReady(70000, 10_000), new Promise((r) => setTimeout(() => r('timed out'), 3000).unref())]), { ready: false });
+  assert.ok(Date.now() - t0 < 3000);
+});
+
+test('parseStatStartTime: a command name alone in its parentheses, runs of blanks, and a field 22 that is no number', () => {
+  const tail = 'S 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 987654 20 21';
+  assert.equal(parseStatStartTime(`) ${tail}`), 987654);
+  assert.equal(parseStatStartTime(`4242 (node)  ${tail.replace(/ /g, '  ')}`), 987654);
+  assert.equal(parseStatStartTime(`4242 (node) ${tail.replace('987654', 'soon')}`), undefined);
+  assert.equal(parseStatStartTime(tail.replace('S', '1 2')), undefined, 'no parenthesis: no command, no fields to count');
+});
+
+test('gatewayLockDir: releases before 2026.8.1 share the temp dir; without uids the folder is plain "openclaw"', () => {
+  const old = rulesFor('2026.7.1');
+  assert.equal(gatewayLockDir('/srv/state', 1234, old), path.join(os.tmpdir(), 'openclaw-1234'));
+  // An undefined uid falls back to process.getuid(): only without one, as on Windows, is there no uid at all.
+  const getuid = process.getuid;
+  (process as { getuid?: () => number }).getuid = undefined;
+  try {
+    assert.equal(gatewayLockDir('/srv/state', undefined, old), path.join(os.tmpdir(), 'openclaw'));
+    assert.equal(gatewayLockDir(path.join(tmp, 'no-such-state')), path.join(tmp, 'no-such-state', 'tmp', 'openclaw'));
+  } finally {
+    process.getuid = getuid;
+  }
+});
+
+test('readGatewayLock under the temp-dir rules: no fallback to gateway.state.lock, which those releases never wrote', async () => {
+  const saved = process.env.TMPDIR;
+  const fakeTmp = path.join(tmp, 'fake-tmp');
+  // os.tmpdir() follows TMPDIR: the shared lock dir of the old releases lands inside this test's own folder.
+  process.env.TMPDIR = fakeTmp;
+  try {
+    const uid = 4242;
+    const { stateDir, configPath } = newProfile();
+    const old = rulesFor('2026.7.1');
+    fs.mkdirSync(path.join(fakeTmp, `openclaw-${uid}`), { recursive: true });
+    fs.writeFileSync(path.join(fakeTmp, `openclaw-${uid}`, 'gateway.state.lock'), JSON.stringify({ pid: 5 }));
+    assert.equal(await readGatewayLock(stateDir, configPath, uid, old), undefined);
+    fs.writeFileSync(gatewayLockPath(stateDir, configPath, uid, old), JSON.stringify({ pid: 6 }));
+    assert.deepEqual(await readGatewayLock(stateDir, configPath, uid, old), { pid: 6 });
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = saved;
+  }
+});
+
+test('readLocksIn lists lock files only, in name order', async () => {
+  const dir = path.join(tmp, 'lock-order');
+  fs.mkdirSync(dir);
+  // Written out of order: callers show them in this order, whatever order the directory keeps.
+  for (const h of ['33333333', '11111111', '44444444', '00000000', '22222222']) fs.writeFileSync(path.join(dir, `gateway.${h}.lock`), JSON.stringify({ pid: Number(h[0]) + 1 }));
+  fs.writeFileSync(path.join(dir, 'old-gateway.55555555.lock'), JSON.stringify({ pid: 9 }));
+  assert.deepEqual((await readLocksIn(dir)).map((l) => l.pid), [1, 2, 3, 4, 5]);
+});
+
+test('lockIsLive: a lock without a start time is live while its pid runs', async () => {
+  assert.equal(await lockIsLive({ pid: process.pid }), true);
 });
