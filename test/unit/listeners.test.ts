@@ -101,3 +101,46 @@ test('IPv6 listeners are written as RFC 5952 says: the longest run of zero group
   assert.equal(at('0000:0000:0000:0000:0001:ffff:0a00:0001'), '::1:ffff:a00:1', 'not a mapped v4 address');
   assert.equal(at('2001:0db8:0000:0000:0000:0000:0000:0000'), '2001:db8::');
 });
+
+test('parseProcNetTcp: slot numbers past 9, ten fields exactly; malformed slots and addresses are skipped', () => {
+  const row = (sl: string, local: string) => `  ${sl} ${local} 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 77`;
+  assert.deepEqual(parseProcNetTcp(`${row('12:', '0100007F:4965')}\n`, true), [{ port: 18789, address: '127.0.0.1', inode: 77 }]);
+  for (const sl of ['a1:', '1:x', '1', 'sl']) assert.deepEqual(parseProcNetTcp(`${row(sl, '0100007F:4965')}\n`, true), [], `slot ${sl}`);
+  for (const local of ['00100007F:4965', '0100007F:49650', '0100007F:496']) assert.deepEqual(parseProcNetTcp(`${row('0:', local)}\n`, true), [], `address ${local}`);
+  // The "||" between the three checks: each one alone rejects a line.
+  assert.deepEqual(parseProcNetTcp(`${row('0:', '0100007F:4965').replace(' 0A ', ' 01 ')}\n`, true), []);
+});
+
+test('one process on a port over IPv4 and IPv6: one pid, both addresses', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+  const v4 = net.createServer();
+  const v6 = net.createServer();
+  try {
+    const port = await listen(v4, 0, '127.0.0.1');
+    try {
+      await listen(v6, port, '::1');
+    } catch {
+      return; // no IPv6 loopback here, or the port is taken on it
+    }
+    const entry = (await listeningPorts()).ports.get(port);
+    assert.deepEqual(entry, { pids: [process.pid], addresses: ['127.0.0.1', '::1'] });
+  } finally {
+    await close(v4);
+    await close(v6);
+  }
+});
+
+test('isPortFree checks IPv4 loopback unless told otherwise: a port held only on ::1 is free there', { skip: process.platform !== 'linux' && 'binds ::1' }, async () => {
+  const v6 = net.createServer();
+  let port: number;
+  try {
+    port = await listen(v6, 0, '::1');
+  } catch {
+    return; // no IPv6 loopback here
+  }
+  try {
+    assert.equal(await isPortFree(port), true);
+    assert.equal(await isPortFree(port, '::1'), false);
+  } finally {
+    await close(v6);
+  }
+});
