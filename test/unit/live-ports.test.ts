@@ -101,3 +101,44 @@ test('the listener cache: ports in use, less a profile\'s own single ports, read
     await new Promise((resolve) => extra.close(resolve));
   }
 });
+
+/** A reading of the listeners given by the test: who holds what is then exactly known, /proc or not. */
+function fixedCache(ports: Map<number, number[]>): ListenerCache {
+  return { portsInUse: async () => ({ ports, excluding: () => new Set(ports.keys()) }) } as unknown as ListenerCache;
+}
+
+test('a port held where no owner can be seen: "another process"; a port no key sets: on the whole gateway section', async () => {
+  // No gateway.port: the base comes from the profile's name, and no key puts it there.
+  const text = "{ gateway: { mode: 'local' } }";
+  const host = await hostWith({ '.openclaw-f': text });
+  const f = host.profiles.find((p) => p.summary.name === 'f')!;
+  const ds = await livePortDiagnostics(host, f.summary.configPath, parseConfig(text), fixedCache(new Map([[f.summary.basePort, []]])));
+  assert.deepEqual(ds.map((d) => [d.path, text.slice(d.start, d.end), d.message]), [
+    ['', 'gateway', `Port ${f.summary.basePort} (gateway) is in use right now by another process, not by this profile's gateway.`],
+  ]);
+  const two = await livePortDiagnostics(host, f.summary.configPath, parseConfig(text), fixedCache(new Map([[f.summary.basePort, [1, 2]]])));
+  assert.match(two[0].message, /by process 1, 2, not/);
+});
+
+test('the listener cache: a port that is the first of a CDP range is not one of the profile\'s own single ports', { skip: !onLinux && 'reads /proc' }, async () => {
+  const host = await hostWith({ '.openclaw-g': `{ gateway: { mode: 'local', port: ${port - 11} } }` });
+  const g = host.profiles.find((p) => p.summary.name === 'g')!;
+  assert.ok(g.spans.some((s) => s.from === port && s.to > port), 'the held port opens the CDP range');
+  assert.equal((await new ListenerCache(60_000).portsInUse()).excluding(g).has(port), true);
+});
+
+test('the listener cache reads again once the time-to-live has passed, not before', { skip: !onLinux && 'reads /proc' }, async (t) => {
+  t.mock.timers.enable({ apis: ['Date'], now: 1_000_000 });
+  const cache = new ListenerCache(1000);
+  await cache.portsInUse();
+  const extra = net.createServer();
+  const extraPort = await new Promise<number>((resolve) => extra.listen(0, '127.0.0.1', () => resolve((extra.address() as net.AddressInfo).port)));
+  try {
+    t.mock.timers.tick(1000);
+    assert.equal((await cache.portsInUse()).ports.has(extraPort), false, 'exactly the time-to-live: still the first reading');
+    t.mock.timers.tick(1);
+    assert.equal((await cache.portsInUse()).ports.has(extraPort), true);
+  } finally {
+    await new Promise((resolve) => extra.close(resolve));
+  }
+});
