@@ -130,6 +130,18 @@ test('paths: ~ is the home, OPENCLAW_HOME outranks $HOME and a setting outranks 
   assert.equal(resolveHome('~/x', {}), path.join(os.homedir(), 'x'));
   assert.equal(samePathKey('/a/b///'), samePathKey('/a/b'));
   assert.equal(samePathKey('/a/./c/../b'), samePathKey('/a/b'));
+  assert.equal(expandHome('~\\a', home), path.join(home, 'a'), 'a Windows-style ~');
+});
+
+test('path keys fold case on macOS and Windows, whose file systems do, and nowhere else', () => {
+  const real = Object.getOwnPropertyDescriptor(process, 'platform')!;
+  const on = (platform: string) => {
+    Object.defineProperty(process, 'platform', { ...real, value: platform });
+    try { return samePathKey('/Users/Ann/.openclaw'); } finally { Object.defineProperty(process, 'platform', real); }
+  };
+  assert.equal(on('darwin'), path.resolve('/users/ann/.openclaw'));
+  assert.equal(on('win32'), path.resolve('/Users/Ann/.openclaw').toLowerCase());
+  assert.equal(on('linux'), path.resolve('/Users/Ann/.openclaw'));
 });
 
 test('real-path keys are remembered until cleared', async () => {
@@ -143,6 +155,25 @@ test('real-path keys are remembered until cleared', async () => {
     assert.equal(keys.keyOf(via), path.join(home, 'real', 'c.json'), 'remembered');
     keys.clear();
     assert.equal(keys.keyOf(via), via, 'read again');
+  });
+});
+
+test('real-path keys: a stale one lasts until the memory passes 10 000 paths, then is read again', async () => {
+  await withHome(['real'], async (home) => {
+    await fs.symlink(path.join(home, 'real'), path.join(home, 'link'));
+    const keys = new RealPathKeys();
+    const via = path.join(home, 'link', 'c.json');
+    keys.keyOf(via);
+    await fs.rm(path.join(home, 'link'));
+    await fs.mkdir(path.join(home, 'link'));
+    keys.keyOf(path.join(home, 'other.json'));
+    assert.equal(keys.keyOf(via), path.join(home, 'real', 'c.json'), 'a few paths more forget nothing');
+    // Two paths are remembered so far: 9 999 more make 10 001, the most it holds; one more empties it first.
+    const more = (from: number, count: number) => { for (let i = from; i < from + count; i++) keys.keyOf(path.join(home, 'missing', `${i}.json`)); };
+    more(0, 9_999);
+    assert.equal(keys.keyOf(via), path.join(home, 'real', 'c.json'), 'still remembered at the bound');
+    more(9_999, 1);
+    assert.equal(keys.keyOf(via), via, 'forgotten once the memory grew past its bound');
   });
 });
 
