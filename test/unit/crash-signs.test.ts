@@ -71,6 +71,8 @@ test('systemctl show: the counter only when it is a count; the state with its su
   assert.deepEqual(parseSystemdShow(unit, 'NRestarts=-1\nActiveState=failed\nSubState=failed\n'), { unit, state: 'failed/failed' });
   assert.deepEqual(parseSystemdShow(unit, ' NRestarts = 3 \r\nActiveState=active\r\n=x\n'), { unit, restarts: 3, state: 'active' });
   assert.equal(parseSystemdShow(unit, 'NRestarts=3\nLoadState=loaded\n'), undefined, 'no ActiveState');
+  // A unit never restarted yet counts 0, which is a count; blanks after a value are no part of it.
+  assert.deepEqual(parseSystemdShow(unit, 'NRestarts=0\nActiveState=activating \nSubState=auto-restart  \n'), { unit, restarts: 0, state: 'activating/auto-restart' });
 });
 
 test('the log\'s name: every character of a profile name encoded as the CLI does, the date in local time', () => {
