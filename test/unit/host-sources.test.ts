@@ -41,6 +41,9 @@ test('the editor\'s environment: a profile of its own unless it names a folder p
     assert.deepEqual(byName.env, { OPENCLAW_STATE_DIR: path.join(home, '.openclaw'), OPENCLAW_CONFIG_PATH: path.join(home, 'c.json'), OPENCLAW_PROFILE: 'ops' });
     // The same state dir as the default profile but another config: a profile of its own.
     assert.equal((await discoverHost(home, { OPENCLAW_STATE_DIR: path.join(home, '.openclaw'), OPENCLAW_CONFIG_PATH: path.join(home, 'x.json') }, [], noLocks)).sources.length, 3);
+    // The ops folder's config but another state dir (its sessions, its lock): a profile of its own too.
+    const opsConfig = { OPENCLAW_STATE_DIR: path.join(home, 'state'), OPENCLAW_CONFIG_PATH: path.join(home, '.openclaw-ops', 'openclaw.json') };
+    assert.deepEqual((await discoverHost(home, opsConfig, [], noLocks)).sources.map((s) => s.name), ['default', 'ops', 'env']);
     assert.equal((await discoverHost(home, { OPENCLAW_GATEWAY_PORT: '1', OPENCLAW_PROFILE: 'x' }, [], noLocks)).sources.length, 2, 'neither variable that moves the files is set');
   });
 });
@@ -179,7 +182,8 @@ test('real-path keys: a stale one lasts until the memory passes 10 000 paths, th
 
 test('a new profile\'s name: valid for --profile, not default in any case, not taken by a profile or a folder', async () => {
   await withHome(['.openclaw-taken'], async (home) => {
-    const profiles = [{ name: 'mine' }] as ProfileSummary[];
+    // 'mine' has no folder (a declared instance, say): taken all the same, whichever place it has in the list.
+    const profiles = [{ name: 'other' }, { name: 'mine' }] as ProfileSummary[];
     assert.equal(await newProfileNameProblem('ok', home, profiles), undefined);
     assert.equal(await newProfileNameProblem('bad name', home, profiles), 'Letters, digits, "-" and "_", starting with a letter or digit, at most 64 characters.');
     assert.equal(await newProfileNameProblem('Default', home, profiles), '"Default" is the default profile (~/.openclaw) to the CLI, in any case; choose another name.');
