@@ -71,6 +71,11 @@ test('a drifted service: on gateway.port when the port drifted, else on "gateway
   assert.deepEqual([d.path, d.start, d.end], ['', 2, 3]);
   assert.deepEqual(serviceDriftDiagnostics(me, parseConfig('[]')), []);
   assert.deepEqual(serviceDriftDiagnostics(facts('b', text), parseConfig(text)), [], 'no services installed');
+  // A unit that pins no port drifted elsewhere: on "gateway", every drift named.
+  me.summary.installedServices = [service({ name: 'b.service', drift: ['runs the config /x.json, not /y.json', 'keeps its state in /s, not /t'], driftKinds: ['config', 'stateDir'] })];
+  const [unpinned] = serviceDriftDiagnostics(me, parseConfig(text));
+  assert.deepEqual([unpinned.path, text.slice(unpinned.start, unpinned.end)], ['', 'gateway']);
+  assert.match(unpinned.message, /^The installed service b\.service runs the config \/x\.json, not \/y\.json; keeps its state in \/s, not \/t: /);
 });
 
 test('service files in a home: gateway units and agents only, node hosts and other files left out; drift against the profile', async () => {
