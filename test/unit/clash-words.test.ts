@@ -118,6 +118,10 @@ test('the model carries the clashing spans whole, with the keys and ranges to go
   assert.deepEqual(work.range, { start: { line: 10, character: 14 }, end: { line: 10, character: 21 } });
   assert.equal(rescueCdp.key, 'gateway.port');
   assert.deepEqual(rescueCdp.range, { start: { line: 4, character: 4 }, end: { line: 4, character: 8 } });
+  // The first span of a profile, its gateway port, goes to its key as well.
+  const rescueGateway = c.overlaps[0][1];
+  assert.equal(rescueGateway.key, 'gateway.port');
+  assert.deepEqual(rescueGateway.range, rescueCdp.range);
   const ops = model.profiles.find((p) => p.name === 'ops')!;
   assert.ok(ops.ports.every((s) => s.key === undefined && s.range === undefined), 'a hashed base has no key to go to');
   for (const other of model.conflicts.filter((x) => x.kind !== 'port')) assert.deepEqual(other.overlaps, []);

@@ -71,6 +71,8 @@ test('systemctl show: the counter only when it is a count; the state with its su
   assert.deepEqual(parseSystemdShow(unit, 'NRestarts=-1\nActiveState=failed\nSubState=failed\n'), { unit, state: 'failed/failed' });
   assert.deepEqual(parseSystemdShow(unit, ' NRestarts = 3 \r\nActiveState=active\r\n=x\n'), { unit, restarts: 3, state: 'active' });
   assert.equal(parseSystemdShow(unit, 'NRestarts=3\nLoadState=loaded\n'), undefined, 'no ActiveState');
+  // A unit never restarted yet counts 0, which is a count; blanks after a value are no part of it.
+  assert.deepEqual(parseSystemdShow(unit, 'NRestarts=0\nActiveState=activating \nSubState=auto-restart  \n'), { unit, restarts: 0, state: 'activating/auto-restart' });
 });
 
 test('the log\'s name: every character of a profile name encoded as the CLI does, the date in local time', () => {
@@ -95,6 +97,10 @@ test('error lines: the level from _meta or "level", the message or the numbered 
   assert.equal(errorMessageOf('null'), undefined);
   assert.equal(errorMessageOf('  plain ERROR here  '), 'plain ERROR here');
   assert.equal(errorMessageOf('terrorist'), undefined, 'a word, not a part of one');
+  assert.equal(errorMessageOf(JSON.stringify({ level: 'non-error', message: 'm' })), undefined, 'the whole level, not its end');
+  // Only keys that are all digits are the logger's arguments; a part of none or of a non-string message says nothing.
+  assert.equal(errorMessageOf(JSON.stringify({ level: 'fatal', 0: 'a', 1: null, 2: { message: 42 }, v3: 'x', '4b': 'y', 5: 'z' })), 'a z');
+  assert.equal(lastErrorIn(`${JSON.stringify({ level: 'error', message: '  port\n\tin use  ' })}\n`), 'port in use');
   assert.equal(lastErrorIn('fatal one\n\n   \nfine\n'), 'fatal one');
   assert.equal(lastErrorIn('error:\tmany   spaces\r\n'), 'error: many spaces');
   const long = `error ${'x'.repeat(400)}`;

@@ -41,6 +41,9 @@ test('the editor\'s environment: a profile of its own unless it names a folder p
     assert.deepEqual(byName.env, { OPENCLAW_STATE_DIR: path.join(home, '.openclaw'), OPENCLAW_CONFIG_PATH: path.join(home, 'c.json'), OPENCLAW_PROFILE: 'ops' });
     // The same state dir as the default profile but another config: a profile of its own.
     assert.equal((await discoverHost(home, { OPENCLAW_STATE_DIR: path.join(home, '.openclaw'), OPENCLAW_CONFIG_PATH: path.join(home, 'x.json') }, [], noLocks)).sources.length, 3);
+    // The ops folder's config but another state dir (its sessions, its lock): a profile of its own too.
+    const opsConfig = { OPENCLAW_STATE_DIR: path.join(home, 'state'), OPENCLAW_CONFIG_PATH: path.join(home, '.openclaw-ops', 'openclaw.json') };
+    assert.deepEqual((await discoverHost(home, opsConfig, [], noLocks)).sources.map((s) => s.name), ['default', 'ops', 'env']);
     assert.equal((await discoverHost(home, { OPENCLAW_GATEWAY_PORT: '1', OPENCLAW_PROFILE: 'x' }, [], noLocks)).sources.length, 2, 'neither variable that moves the files is set');
   });
 });
@@ -130,6 +133,18 @@ test('paths: ~ is the home, OPENCLAW_HOME outranks $HOME and a setting outranks 
   assert.equal(resolveHome('~/x', {}), path.join(os.homedir(), 'x'));
   assert.equal(samePathKey('/a/b///'), samePathKey('/a/b'));
   assert.equal(samePathKey('/a/./c/../b'), samePathKey('/a/b'));
+  assert.equal(expandHome('~\\a', home), path.join(home, 'a'), 'a Windows-style ~');
+});
+
+test('path keys fold case on macOS and Windows, whose file systems do, and nowhere else', () => {
+  const real = Object.getOwnPropertyDescriptor(process, 'platform')!;
+  const on = (platform: string) => {
+    Object.defineProperty(process, 'platform', { ...real, value: platform });
+    try { return samePathKey('/Users/Ann/.openclaw'); } finally { Object.defineProperty(process, 'platform', real); }
+  };
+  assert.equal(on('darwin'), path.resolve('/users/ann/.openclaw'));
+  assert.equal(on('win32'), path.resolve('/Users/Ann/.openclaw').toLowerCase());
+  assert.equal(on('linux'), path.resolve('/Users/Ann/.openclaw'));
 });
 
 test('real-path keys are remembered until cleared', async () => {
@@ -146,9 +161,29 @@ test('real-path keys are remembered until cleared', async () => {
   });
 });
 
+test('real-path keys: a stale one lasts until the memory passes 10 000 paths, then is read again', async () => {
+  await withHome(['real'], async (home) => {
+    await fs.symlink(path.join(home, 'real'), path.join(home, 'link'));
+    const keys = new RealPathKeys();
+    const via = path.join(home, 'link', 'c.json');
+    keys.keyOf(via);
+    await fs.rm(path.join(home, 'link'));
+    await fs.mkdir(path.join(home, 'link'));
+    keys.keyOf(path.join(home, 'other.json'));
+    assert.equal(keys.keyOf(via), path.join(home, 'real', 'c.json'), 'a few paths more forget nothing');
+    // Two paths are remembered so far: 9 999 more make 10 001, the most it holds; one more empties it first.
+    const more = (from: number, count: number) => { for (let i = from; i < from + count; i++) keys.keyOf(path.join(home, 'missing', `${i}.json`)); };
+    more(0, 9_999);
+    assert.equal(keys.keyOf(via), path.join(home, 'real', 'c.json'), 'still remembered at the bound');
+    more(9_999, 1);
+    assert.equal(keys.keyOf(via), via, 'forgotten once the memory grew past its bound');
+  });
+});
+
 test('a new profile\'s name: valid for --profile, not default in any case, not taken by a profile or a folder', async () => {
   await withHome(['.openclaw-taken'], async (home) => {
-    const profiles = [{ name: 'mine' }] as ProfileSummary[];
+    // 'mine' has no folder (a declared instance, say): taken all the same, whichever place it has in the list.
+    const profiles = [{ name: 'other' }, { name: 'mine' }] as ProfileSummary[];
     assert.equal(await newProfileNameProblem('ok', home, profiles), undefined);
     assert.equal(await newProfileNameProblem('bad name', home, profiles), 'Letters, digits, "-" and "_", starting with a letter or digit, at most 64 characters.');
     assert.equal(await newProfileNameProblem('Default', home, profiles), '"Default" is the default profile (~/.openclaw) to the CLI, in any case; choose another name.');

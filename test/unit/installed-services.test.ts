@@ -2,6 +2,11 @@
 // test/agreement/installed-services.test.ts): quoting, escapes, doubled %, continued lines, XML entities.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadHost } from '../../language-server/src/host/model';
+import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
 import { matchServices, parseLaunchdPlist, parseSystemdUnit, pinnedPort, profileOfServiceName, splitSystemdWords } from '../../language-server/src/host/installed-services';
 
 test('systemd: quoted, escaped and continued values; only the [Service] section; % doubled', () => {
@@ -52,4 +57,22 @@ test('service names stand for profiles; a service is matched by its config first
   assert.deepEqual([...m.keys()], ['default']);
   assert.deepEqual(m.get('default')![0].drift, []);
   assert.equal(m.get('default')![0].profile, 'rescue');
+});
+
+test('a loaded host carries each installed gateway service on the profile it runs, and on no other', async () => {
+  const home = await fs.mkdtemp(path.join(os.tmpdir(), 'oc-host-services-'));
+  try {
+    for (const name of ['ops', 'lab']) {
+      await fs.mkdir(path.join(home, `.openclaw-${name}`));
+      await fs.writeFile(path.join(home, `.openclaw-${name}`, 'openclaw.json'), `{ gateway: { mode: 'local', port: ${name === 'ops' ? 29000 : 31000} } }`);
+    }
+    const systemd = path.join(home, '.config', 'systemd', 'user');
+    await fs.mkdir(systemd, { recursive: true });
+    await fs.writeFile(path.join(systemd, 'openclaw-gateway-ops.service'), '[Service]\nExecStart=/usr/bin/node /x/openclaw gateway --port 29000\nEnvironment=OPENCLAW_PROFILE=ops\n');
+    const host = await loadHost({ home, env: {}, declared: [], schema: bundledSchemaInUse() });
+    const services = Object.fromEntries(host.profiles.map((p) => [p.summary.name, (p.summary.installedServices ?? []).map((s) => s.name)]));
+    assert.deepEqual(services, { lab: [], ops: ['openclaw-gateway-ops.service'] });
+  } finally {
+    await fs.rm(home, { recursive: true, force: true });
+  }
 });

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
 import { cdpRangeFor, portMapSummary, portSpans, formatPorts } from '../../language-server/src/host/ports';
 import { hashedBasePort, resolveBasePort } from '../../language-server/src/host/profile-rules';
 import { findFreeBase } from '../../language-server/src/host/free-port';
-import { defaultEphemeralRange, parsePortRange } from '../../language-server/src/host/ephemeral-ports';
+import { defaultEphemeralRange, ephemeralPortRange, parsePortRange } from '../../language-server/src/host/ephemeral-ports';
 import { serviceNames } from '../../language-server/src/host/services';
 
 test('the profile-name hash gives the CLI\'s default ports', () => {
@@ -69,4 +70,15 @@ test('the ephemeral range as the system states it', () => {
   for (const bad of ['', 'x y', '60999 32768', '0 100', '1 70000', '1 2 3']) assert.equal(parsePortRange(bad), undefined, bad);
   assert.deepEqual(defaultEphemeralRange('darwin'), [49152, 65535]);
   assert.deepEqual(defaultEphemeralRange('linux'), [32768, 60999]);
+  // Any run of blanks between the two, a range from port 1, a range of one port.
+  assert.deepEqual(parsePortRange('1024 \t 65000'), [1024, 65000]);
+  assert.deepEqual(parsePortRange('1 1024'), [1, 1024]);
+  assert.deepEqual(parsePortRange('40000 40000'), [40000, 40000]);
+});
+
+test('the ephemeral range of this system: read from /proc on Linux only, the platform default elsewhere', async () => {
+  assert.deepEqual(await ephemeralPortRange('darwin'), [49152, 65535]);
+  assert.deepEqual(await ephemeralPortRange('win32'), [49152, 65535]);
+  const text = await fs.readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').catch(() => '');
+  assert.deepEqual(await ephemeralPortRange('linux'), parsePortRange(text) ?? [32768, 60999]);
 });

@@ -62,6 +62,30 @@ test('preflight: a clean profile passes; clashes with other profiles and a missi
   assert.deepEqual(preflightProblems({ configPath: '/x/openclaw.json', text: undefined, config: [], clashes: [], portsHeld: [] }).map((p) => p.kind), ['no-config']);
 });
 
+test('preflight: a profile that is not there, and a missing config, say which', async () => {
+  const host = await loadHost({ home: FIXTURE_HOME, env: {}, declared: [], schema });
+  const none = await preflight(host, 'nobody', schema, new ListenerCache());
+  assert.equal(none.problems.length, 1);
+  assert.equal(none.problems[0].kind, 'no-config');
+  assert.match(none.problems[0].message, /"nobody"/);
+  const [missing] = preflightProblems({ configPath: '/x/openclaw.json', text: undefined, config: [], clashes: [], portsHeld: [] });
+  assert.match(missing.message, /\/x\/openclaw\.json.*"gateway\.mode"/);
+});
+
+test('preflight: problems in file order within each kind, config before clashes before ports, each message once', () => {
+  const text = '{ a: 1, b: 2, c: 3, d: 4, e: 5 }';
+  const d = (message: string, at: string, severity: 'error' | 'warning' = 'error') =>
+    ({ severity, code: 'x', message, path: at, start: text.indexOf(`${at}:`), end: text.indexOf(`${at}:`) + 1 });
+  const problems = preflightProblems({
+    configPath: '/x',
+    text,
+    config: [d('third', 'e'), d('first', 'a'), d('second', 'c')],
+    clashes: [d('second', 'b'), d('a warning', 'a', 'warning'), d('clash', 'd')],
+    portsHeld: [d('held', 'b')],
+  });
+  assert.deepEqual(problems.map((p) => [p.kind, p.message]), [['config', 'first'], ['config', 'second'], ['config', 'third'], ['clash', 'clash'], ['port-in-use', 'held']]);
+});
+
 test('preflight: warnings alone (a duplicate key, mDNS) never stop a launch', () => {
   const text = "{ gateway: { mode: 'local', mode: 'local', port: 31000 } }";
   const { diagnostics } = checkParsed(parseConfig(text), schema);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import {
-  folderVerdict, NEWEST_RULES, parsePortEnv, releaseOf, resolveBasePort, resolveInvocation, rulesFor, stateDirFor,
+  folderVerdict, isUsablePort, NEWEST_RULES, parsePortEnv, releaseOf, resolveBasePort, resolveInvocation, rulesFor, stateDirFor,
 } from '../../language-server/src/host/profile-rules';
 import { portSpans } from '../../language-server/src/host/ports';
 
@@ -43,6 +43,10 @@ test('folders: which profile --profile reaches, and why some folders are reached
     const v = folderVerdict(`.openclaw-${bad}`);
     assert.ok(v && 'reason' in v, `${bad}: ${JSON.stringify(v)}`);
   }
+  // Too long is said of names over 64 characters only, and quotes their start, not the whole name.
+  assert.deepEqual(folderVerdict(`.openclaw-${'b'.repeat(70)}`), { reason: `"${'b'.repeat(20)}…" is longer than the 64 characters the CLI accepts as a profile name` });
+  const dotted = `${'c'.repeat(63)}.`;
+  assert.deepEqual(folderVerdict(`.openclaw-${dotted}`), { reason: `"${dotted}" is not a name the CLI accepts for --profile (letters, digits, "-" and "_", starting with a letter or digit)` });
   assert.match((folderVerdict(`.openclaw-${'a'.repeat(65)}`) as { reason: string }).reason, /64 characters/);
   assert.ok('reason' in folderVerdict('.openclaw-')!);
   assert.equal(folderVerdict('.config'), undefined);
@@ -102,6 +106,9 @@ test('precedence: --port > OPENCLAW_GATEWAY_PORT > gateway.port > name hash > 18
   assert.equal(resolveBasePort({ configPort: '18789', portProfile: 'a' }).source, 'hash');
   assert.deepEqual(['19001', ' 19001 ', 'localhost:19001', '[::1]:19001', '0', '70000', 'a:b:3', ':19001', 'x', '19001x', ''].map(parsePortEnv),
     [19001, 19001, 19001, 19001, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+  // A port is all decimal digits up to 65535: no exponent, hex or blank after the colon, nothing around [v6]:port.
+  assert.deepEqual(['65535', 'localhost:65535', 'localhost:1e3', 'localhost:0x50', 'localhost: 80', 'x[::1]:19001', '[::1]:19001x'].map(parsePortEnv),
+    [65535, 65535, undefined, undefined, undefined, undefined, undefined]);
 });
 
 test('derived ports per release: no relay before 2026.7.1, cdpPortRangeStart before 2026.8.1, the CLI\'s fallbacks', () => {
@@ -113,4 +120,8 @@ test('derived ports per release: no relay before 2026.7.1, cdpPortRangeStart bef
   // B+2 past 65535: the control port falls back to 18791, the relay and the CDP range follow it.
   assert.deepEqual(roles(portSpans({ base: 65534, cdpPorts: [] })), ['gateway=65534', 'browser-control=18791', 'relay=18799', 'cdp-range=18800-18899']);
   assert.deepEqual(roles(portSpans({ base: 65425, cdpPorts: [] })).at(-1), 'cdp-range=65436-65535');
+});
+
+test('a usable base: a whole number from 1 to 65535', () => {
+  assert.deepEqual([1, 65535, 18789, 0, 65536, 1.5, -1, Number.NaN].map(isUsablePort), [true, true, true, false, false, false, false, false]);
 });

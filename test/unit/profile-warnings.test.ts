@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { doctorDiagnostics } from '../../language-server/src/host/doctor';
+import { doctorDiagnostics, runDoctor } from '../../language-server/src/host/doctor';
 import { overriddenPortDiagnostics } from '../../language-server/src/host/overridden-port';
 import { serviceDriftDiagnostics } from '../../language-server/src/host/service-drift';
 import { matchServices, readServiceFiles, serviceDirs } from '../../language-server/src/host/installed-services';
 import { profileFacts, type ProfileFacts } from '../../language-server/src/host/profile';
 import type { ProfileSource } from '../../language-server/src/host/discovery';
 import { parseConfig } from '../../language-server/src/parse/tree';
-import type { InstalledService } from '../../language-server/src/protocol';
+import type { InstalledService, ProfileSummary } from '../../language-server/src/protocol';
 
 const HOME = path.resolve('/home/u');
 
@@ -71,6 +71,11 @@ test('a drifted service: on gateway.port when the port drifted, else on "gateway
   assert.deepEqual([d.path, d.start, d.end], ['', 2, 3]);
   assert.deepEqual(serviceDriftDiagnostics(me, parseConfig('[]')), []);
   assert.deepEqual(serviceDriftDiagnostics(facts('b', text), parseConfig(text)), [], 'no services installed');
+  // A unit that pins no port drifted elsewhere: on "gateway", every drift named.
+  me.summary.installedServices = [service({ name: 'b.service', drift: ['runs the config /x.json, not /y.json', 'keeps its state in /s, not /t'], driftKinds: ['config', 'stateDir'] })];
+  const [unpinned] = serviceDriftDiagnostics(me, parseConfig(text));
+  assert.deepEqual([unpinned.path, text.slice(unpinned.start, unpinned.end)], ['', 'gateway']);
+  assert.match(unpinned.message, /^The installed service b\.service runs the config \/x\.json, not \/y\.json; keeps its state in \/s, not \/t: /);
 });
 
 test('service files in a home: gateway units and agents only, node hosts and other files left out; drift against the profile', async () => {
@@ -110,5 +115,47 @@ test('service files in a home: gateway units and agents only, node hosts and oth
     assert.equal(matched.has('cee'), false, 'no profile of that name');
   } finally {
     await fs.rm(home, { recursive: true, force: true });
+  }
+});
+
+// A stand-in CLI: prints what a doctor run printed and exits with its code, so each outcome of a run is seen as the
+// editor would see it, without an OpenClaw install.
+async function fakeDoctor(stdout: string, exitCode = 0): Promise<{ cli: string; done: () => Promise<void> }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'oc-doctor-'));
+  const cli = path.join(dir, 'openclaw');
+  await fs.writeFile(path.join(dir, 'out.txt'), stdout);
+  await fs.writeFile(cli, `#!/bin/sh\ncat '${path.join(dir, 'out.txt')}'\nexit ${exitCode}\n`, { mode: 0o755 });
+  return { cli, done: () => fs.rm(dir, { recursive: true, force: true }) };
+}
+
+const OPS = { name: 'ops', origin: 'convention', env: {} } as unknown as ProfileSummary;
+
+test('doctor runs: findings with a message are kept, after any banner; ok unless the run says otherwise', { skip: process.platform === 'win32' }, async () => {
+  const cases: [string, number, { ok: boolean; findings: unknown[]; error?: string }][] = [
+    [`Doctor v1\n${JSON.stringify({ ok: true, findings: [{ checkId: 'gateway.bind', severity: 'info', message: 'bind is loopback', path: 'gateway.bind' }, null, { checkId: 'no-message' }, { message: 7 }] })}`, 0,
+      { ok: true, findings: [{ checkId: 'gateway.bind', severity: 'info', message: 'bind is loopback', path: 'gateway.bind' }] }],
+    [JSON.stringify({ ok: false, findings: [{ message: 'auth token missing' }] }), 1, { ok: false, findings: [{ message: 'auth token missing' }] }],
+    [JSON.stringify({}), 0, { ok: true, findings: [] }],
+    ['Error: unknown option --lint', 3, { ok: false, findings: [], error: 'doctor printed no JSON (exit 3)' }],
+  ];
+  for (const [stdout, exitCode, want] of cases) {
+    const fake = await fakeDoctor(stdout, exitCode);
+    try {
+      assert.deepEqual(await runDoctor(fake.cli, OPS, { PATH: process.env.PATH }), want, stdout);
+    } finally {
+      await fake.done();
+    }
+  }
+});
+
+test('a doctor that cannot run is an error of its own, with no findings', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'oc-doctor-'));
+  try {
+    const r = await runDoctor(path.join(dir, 'openclaw'), OPS, {});
+    assert.equal(r.ok, false);
+    assert.deepEqual(r.findings, []);
+    assert.match(r.error ?? '', /not found/);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
   }
 });

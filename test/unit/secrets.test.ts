@@ -23,6 +23,16 @@ test('credentials of every section are found, and only they', () => {
   assert.deepEqual(secretsOf(undefined), []);
 });
 
+test('a credential key is known by its end, with or without a separator; a key that only begins like one is no credential', () => {
+  const parsed = parseConfig(`{
+    a: { 'api-key': 'key-dash-123456', api_key: 'key-under-123456', apikey: 'key-none-123456' },
+    b: { privateKey: 'pk-none-123456', 'private-key': 'pk-dash-123456', private_key: 'pk-under-123456' },
+    c: { credential: 'cred-123456', tokenizer: 'cl100k_base', passwordHint: 'the usual one', secretsDir: '/run/secrets' },
+  }`);
+  assert.deepEqual(new Set(secretsOf(parsed)), new Set(['key-dash-123456', 'key-under-123456', 'key-none-123456',
+    'pk-none-123456', 'pk-dash-123456', 'pk-under-123456', 'cred-123456']));
+});
+
 test('every occurrence is hidden, a longer secret before one it contains', () => {
   const secrets = secretsOf(parseConfig(`{ a: { token: 'abcdef' }, b: { token: 'abcdef-long-one' } }`));
   assert.equal(redact('bad token abcdef-long-one, then abcdef, then abcdef', secrets), 'bad token «hidden», then «hidden», then «hidden»');

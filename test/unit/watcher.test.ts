@@ -73,3 +73,42 @@ test('watching: a new profile folder and an edit of a watched config are seen wi
     await fs.rm(home, { recursive: true, force: true });
   }
 });
+
+test('a read still under way when the view goes away reports nothing and keeps nothing', async () => {
+  const home = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'oc-watch-')));
+  let changes = 0;
+  const w = new HostWatcher({ home, env: {}, declared: [] }, () => changes++, () => {}, 10);
+  try {
+    await fs.mkdir(path.join(home, '.openclaw-late'));
+    const reading = w.reread();
+    w.dispose();
+    await reading;
+    assert.equal(changes, 0);
+    assert.deepEqual(w.snapshot().sources, []);
+  } finally {
+    w.dispose();
+    await fs.rm(home, { recursive: true, force: true });
+  }
+});
+
+test('a profile folder removed and made again is watched again: an edit of its new config is seen at once', async () => {
+  const home = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'oc-watch-')));
+  let changes = 0;
+  const w = new HostWatcher({ home, env: {}, declared: [] }, () => changes++, () => {}, 10);
+  const dir = path.join(home, '.openclaw-again');
+  try {
+    await fs.mkdir(dir);
+    await w.start();
+    assert.equal(changes, 1);
+    await fs.rm(dir, { recursive: true });
+    assert.ok(await until(() => changes === 2), 'the folder was seen gone');
+    await fs.mkdir(dir);
+    assert.ok(await until(() => changes === 3), 'the folder was seen again');
+    await fs.writeFile(path.join(dir, 'openclaw.json'), '{}');
+    // Well before the 5 s poll: the new folder has a watcher of its own.
+    assert.ok(await until(() => changes === 4, 2000), 'the config in the new folder was seen');
+  } finally {
+    w.dispose();
+    await fs.rm(home, { recursive: true, force: true });
+  }
+});
