@@ -205,3 +205,11 @@ test('service files in a home: a FIFO named like a unit is left alone', { skip: 
     await fs.rm(home, { recursive: true, force: true });
   }
 });
+
+test('launchd: an entity past the last Unicode code point is kept as written, and the rest of the plist is read', () => {
+  const plist = '<plist><dict><key>Label</key><string>ai.openclaw.&#99999999;&#x110000;&#x10FFFF;</string>'
+    + '<key>ProgramArguments</key><array><string>gateway</string><string>--port</string><string>19001</string></array></dict></plist>';
+  const parsed = parseLaunchdPlist(plist);
+  assert.equal(parsed.label, 'ai.openclaw.&#99999999;&#x110000;\u{10FFFF}');
+  assert.deepEqual(parsed.args, ['gateway', '--port', '19001']);
+});

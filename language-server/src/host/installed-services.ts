@@ -101,7 +101,8 @@ function unescapeXml(s: string): string {
     const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
     if (named[e.toLowerCase()]) return named[e.toLowerCase()];
     const code = e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : all;
+    // Past U+10FFFF fromCodePoint throws, and one odd plist would then hide every service file read with it.
+    return code <= 0x10ffff ? String.fromCodePoint(code) : all;
   });
 }
 
