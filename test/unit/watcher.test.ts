@@ -1,10 +1,12 @@
 // The disk watcher behind the Profiles view: what one read of the host holds, a change reported once it happened
-// (a new profile folder, an edited config outside the workspace), nothing reported when nothing changed.
+// (a new profile folder, an edited config outside the workspace), nothing reported when nothing changed, and the
+// process never held open by it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawn } from 'node:child_process';
 import { HostWatcher } from '../../language-server/src/host/watcher';
 import { samePathKey } from '../../language-server/src/host/paths';
 
@@ -109,6 +111,69 @@ test('a profile folder removed and made again is watched again: an edit of its n
     assert.ok(await until(() => changes === 4, 2000), 'the config in the new folder was seen');
   } finally {
     w.dispose();
+    await fs.rm(home, { recursive: true, force: true });
+  }
+});
+
+test('a config made where nothing can be watched yet (its folder did not exist) is found by the poll', async () => {
+  const home = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'oc-watch-')));
+  const elsewhere = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'oc-watch-far-')));
+  const config = path.join(elsewhere, 'deep', 'conf', 'openclaw.json');
+  const declared = [{ name: 'far', configPath: config, stateDir: path.join(elsewhere, 'deep', 'state') }];
+  let changes = 0;
+  const w = new HostWatcher({ home, env: {}, declared }, () => changes++, () => {}, 10, 50);
+  try {
+    await w.start();
+    assert.equal(changes, 1);
+    assert.equal(w.snapshot().texts.get(samePathKey(config)), undefined);
+    // Nothing watches `elsewhere` itself: only the poll can notice.
+    await fs.mkdir(path.dirname(config), { recursive: true });
+    await fs.writeFile(config, '{ gateway: { port: 20111 } }');
+    assert.ok(await until(() => changes === 2, 3000), 'the poll saw the new config');
+    assert.equal(w.snapshot().texts.get(samePathKey(config)), '{ gateway: { port: 20111 } }');
+  } finally {
+    w.dispose();
+    await fs.rm(home, { recursive: true, force: true });
+    await fs.rm(elsewhere, { recursive: true, force: true });
+  }
+});
+
+test('a profile folder renamed, with no config in either name, is a change: the sources differ though every text is the same', async () => {
+  const home = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'oc-watch-')));
+  let changes = 0;
+  const w = new HostWatcher({ home, env: {}, declared: [] }, () => changes++, () => {}, 10);
+  try {
+    await fs.mkdir(path.join(home, '.openclaw-before'));
+    await w.reread();
+    assert.equal(changes, 1);
+    await fs.rename(path.join(home, '.openclaw-before'), path.join(home, '.openclaw-after'));
+    await w.reread();
+    assert.equal(changes, 2);
+    assert.deepEqual(w.snapshot().sources.map((s) => s.name), ['after']);
+  } finally {
+    w.dispose();
+    await fs.rm(home, { recursive: true, force: true });
+  }
+});
+
+test('a started watcher that is never disposed does not keep its process alive', async () => {
+  const home = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'oc-watch-')));
+  try {
+    await fs.mkdir(path.join(home, '.openclaw'));
+    await fs.writeFile(path.join(home, '.openclaw', 'openclaw.json'), '{}');
+    const script = `const { HostWatcher } = require(${JSON.stringify(require.resolve('../../language-server/src/host/watcher'))});
+      new HostWatcher({ home: ${JSON.stringify(home)}, env: {}, declared: [] }, () => console.log('read'), () => {}).start();`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const ended = await Promise.race([
+      new Promise<number | null>((resolve) => child.on('exit', resolve)),
+      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 8000)),
+    ]);
+    if (ended === 'still running') child.kill();
+    assert.equal(out.trim(), 'read', 'the watcher read the home');
+    assert.equal(ended, 0, 'the process ended by itself');
+  } finally {
     await fs.rm(home, { recursive: true, force: true });
   }
 });

@@ -23,7 +23,7 @@ export class HostWatcher {
   private disposed = false;
   private reading: Promise<void> | undefined;
 
-  constructor(private readonly inputs: WatchInputs, private readonly onChange: () => void, private readonly log: (m: string) => void, private readonly debounceMs = 150) {}
+  constructor(private readonly inputs: WatchInputs, private readonly onChange: () => void, private readonly log: (m: string) => void, private readonly debounceMs = 150, private readonly pollMs = 5000) {}
 
   snapshot(): DiskSnapshot {
     return { home: this.inputs.home, sources: this.sources, skipped: this.skipped, services: this.services, texts: this.texts };
@@ -32,8 +32,9 @@ export class HostWatcher {
   async start(): Promise<void> {
     await this.reread();
     // inotify misses some changes (network file systems, a replaced parent dir): a slow poll backs it up.
-    this.poll = setInterval(() => this.changed(), 5000);
-    this.poll.unref?.();
+    this.poll = setInterval(() => this.changed(), this.pollMs);
+    // Neither the poll nor the watchers keep a process alive: the server and the checker end when their work does.
+    this.poll.unref();
   }
 
   async reread(): Promise<void> {
@@ -88,7 +89,8 @@ export class HostWatcher {
 }
 
 function sameSnapshot(aS: ProfileSource[], aT: Map<string, string | undefined>, bS: ProfileSource[], bT: Map<string, string | undefined>): boolean {
-  if (JSON.stringify(aS) !== JSON.stringify(bS) || aT.size !== bT.size) return false;
+  // Equal sources have equal config paths, so the two maps have the same keys.
+  if (JSON.stringify(aS) !== JSON.stringify(bS)) return false;
   for (const [k, v] of aT) if (bT.get(k) !== v) return false;
   return true;
 }
