@@ -2,7 +2,7 @@
 // each profile's polls are kept in, and the log's last error as the tooltip shows it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { detectCrashLoop, parseSystemdShow, withinWindow, type Observation } from '../../language-server/src/host/crash-loop';
@@ -102,6 +102,7 @@ test('error lines: the level from _meta or "level", the message or the numbered 
   assert.equal(errorMessageOf(JSON.stringify({ level: 'fatal', 0: 'a', 1: null, 2: { message: 42 }, v3: 'x', '4b': 'y', 5: 'z' })), 'a z');
   assert.equal(lastErrorIn(`${JSON.stringify({ level: 'error', message: '  port\n\tin use  ' })}\n`), 'port in use');
   assert.equal(lastErrorIn('fatal one\n\n   \nfine\n'), 'fatal one');
+  assert.equal(lastErrorIn(`${JSON.stringify({ level: 'error', message: 'boom' })}\nnull\n7\n"error"\n`), 'boom', 'JSON lines that are no object are passed over');
   assert.equal(lastErrorIn('error:\tmany   spaces\r\n'), 'error: many spaces');
   const long = `error ${'x'.repeat(400)}`;
   assert.equal(lastErrorIn(long), `${long.slice(0, 299)}…`);
@@ -117,6 +118,11 @@ test('the last error of a log file, read from its tail only', async () => {
     assert.equal(await lastErrorInFile(file), 'error early');
     assert.equal(await lastErrorInFile(file, 50), undefined, 'the error lies before the tail');
     assert.equal(await lastErrorInFile(path.join(dir, 'none.log')), undefined);
+    // Tooltips read the log again and again: every read closes its file.
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 20; i++) await lastErrorInFile(file);
+    assert.equal(open(), before);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { nodeAt, type ParsedConfig } from '../parse/tree';
 export function logProfileSegment(profile: string | undefined): string | undefined {
   if (!profile || profile.toLowerCase() === 'default') return undefined;
   let out = '';
+  // Stryker disable Regex: ch is one code point, so dropping an anchor matches the same characters
   for (const ch of profile) {
     if (/^[a-z0-9]$/.test(ch)) out += ch;
     else if (ch === '-') out += '--';
@@ -15,6 +16,7 @@ export function logProfileSegment(profile: string | undefined): string | undefin
     else if (/^[A-Z]$/.test(ch)) out += `-1${ch.toLowerCase()}`;
     else out += `-2${ch.codePointAt(0)!.toString(16)}-`;
   }
+  // Stryker restore Regex
   return out;
 }
 
@@ -39,10 +41,11 @@ export function errorMessageOf(line: string): string | undefined {
   if (typeof o !== 'object' || o === null) return undefined;
   const r = o as Record<string, unknown>;
   const meta = (r._meta ?? {}) as Record<string, unknown>;
-  const level = String(meta.logLevelName ?? r.level ?? '');
+  const level = String(meta.logLevelName ?? r.level);
   if (!ERROR_LEVEL.test(level)) return undefined;
   if (typeof r.message === 'string') return r.message;
-  const parts = Object.keys(r).filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(a) - Number(b)).map((k) => r[k]);
+  // Integer keys are listed in ascending order, so the arguments come in the order they were logged.
+  const parts = Object.keys(r).filter((k) => /^\d+$/.test(k)).map((k) => r[k]);
   const text = parts.map((p) => (typeof p === 'string' ? p : typeof (p as { message?: unknown })?.message === 'string' ? (p as { message: string }).message : '')).filter(Boolean).join(' ');
   return text || undefined;
 }
@@ -51,7 +54,7 @@ export function errorMessageOf(line: string): string | undefined {
 export function lastErrorIn(text: string, max = 300): string | undefined {
   const lines = text.split(/\r?\n/);
   for (let i = lines.length - 1; i >= 0; i--) {
-    const m = lines[i].trim() && errorMessageOf(lines[i]);
+    const m = errorMessageOf(lines[i]);
     if (m) {
       const one = m.replace(/\s+/g, ' ').trim();
       return one.length > max ? `${one.slice(0, max - 1)}…` : one;
@@ -70,8 +73,9 @@ export async function lastErrorInFile(file: string, tailBytes = 64 * 1024): Prom
     await fh.read(buf, 0, len, size - len);
     return lastErrorIn(buf.toString('utf8'));
   } catch {
-    return undefined;
+    // a log that is missing or cannot be read has no last error to show
   } finally {
     await fh?.close();
   }
+  return undefined;
 }
