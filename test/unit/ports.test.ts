@@ -82,3 +82,21 @@ test('the ephemeral range of this system: read from /proc on Linux only, the pla
   const text = await fs.readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').catch(() => '');
   assert.deepEqual(await ephemeralPortRange('linux'), parsePortRange(text) ?? [32768, 60999]);
 });
+
+test('a Linux system configured to another range, or whose setting cannot be read or parsed', async (t) => {
+  // This machine has the default range, so the setting is stood in for: what the file says must decide.
+  const setting = (answer: () => Promise<string>) => t.mock.method(fs, 'readFile', async (file: unknown, ...rest: unknown[]) => {
+    assert.equal(file, '/proc/sys/net/ipv4/ip_local_port_range');
+    assert.deepEqual(rest, ['utf8']);
+    return answer();
+  });
+  setting(async () => '1024\t2048\n');
+  assert.deepEqual(await ephemeralPortRange('linux'), [1024, 2048]);
+  assert.deepEqual(await ephemeralPortRange('darwin'), [49152, 65535], 'only Linux has the file');
+  t.mock.restoreAll();
+  setting(async () => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); });
+  assert.deepEqual(await ephemeralPortRange('linux'), [32768, 60999]);
+  t.mock.restoreAll();
+  setting(async () => 'garbled');
+  assert.deepEqual(await ephemeralPortRange('linux'), [32768, 60999]);
+});
