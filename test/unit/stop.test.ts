@@ -83,3 +83,26 @@ test('a gateway that outlives the timeout is reported, in whole seconds', { skip
   assert.ok(Date.now() - t0 >= 1400, 'it waited the whole timeout');
   assert.equal(child.exitCode, null);
 });
+
+// Run as root (as CI here is), the test can take another user's place for one call; as anyone else it cannot.
+const asOtherUser = !(process.getuid?.() === 0 && process.seteuid) && 'needs root, to act as another user';
+
+test('a gateway of another user cannot be signalled: the answer says so, and the process runs on', { skip: asOtherUser }, async () => {
+  const p = profile();
+  // The test acts as uid 65534 and reads the lock; the gateway runs as a third user, so that one may not signal it.
+  fs.chmodSync(tmp, 0o755);
+  const child = spawn(process.execPath, ['-e', "setInterval(() => {}, 1000); console.log('up');"], { uid: 12345, gid: 12345, stdio: ['ignore', 'pipe', 'ignore'] });
+  children.push(child);
+  await new Promise((resolve) => child.stdout!.once('data', resolve));
+  writeLock(p, { pid: child.pid, configPath: p.configPath });
+  let result;
+  process.seteuid!(65534);
+  try {
+    result = await stopGateway(p, 1000);
+  } finally {
+    process.seteuid!(0);
+  }
+  assert.deepEqual(result, { stopped: false, pid: child.pid, message: `Could not signal pid ${child.pid}: kill EPERM` });
+  assert.equal(child.exitCode, null);
+  assert.equal(child.signalCode, null);
+});
