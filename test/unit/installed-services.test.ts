@@ -213,3 +213,23 @@ test('launchd: an entity past the last Unicode code point is kept as written, an
   assert.equal(parsed.label, 'ai.openclaw.&#99999999;&#x110000;\u{10FFFF}');
   assert.deepEqual(parsed.args, ['gateway', '--port', '19001']);
 });
+
+test('service files in a home: backups, other programs\' gateways and longer names around a unit name are not read', async () => {
+  const home = await fs.mkdtemp(path.join(os.tmpdir(), 'oc-services-'));
+  try {
+    const { systemd, launchd } = serviceDirs(home);
+    await fs.mkdir(systemd, { recursive: true });
+    await fs.mkdir(launchd, { recursive: true });
+    const unit = '[Service]\nExecStart=/usr/bin/node /x/openclaw gateway --port 19001\n';
+    const plist = '<plist><dict><key>ProgramArguments</key><array><string>/x/openclaw</string><string>gateway</string></array></dict></plist>';
+    for (const name of ['openclaw-gateway.service', 'openclaw-gateway.service.bak', 'old-openclaw-gateway.service', 'api-gateway.service']) {
+      await fs.writeFile(path.join(systemd, name), unit);
+    }
+    for (const name of ['ai.openclaw.gateway.plist', 'ai.openclaw.gateway.plist~', 'com.ai.openclaw.rescue.plist', 'com.example.gateway.plist']) {
+      await fs.writeFile(path.join(launchd, name), plist);
+    }
+    assert.deepEqual((await readServiceFiles(home)).map((f) => f.name), ['openclaw-gateway.service', 'ai.openclaw.gateway']);
+  } finally {
+    await fs.rm(home, { recursive: true, force: true });
+  }
+});
