@@ -1,13 +1,19 @@
 // Gateways started by hand, found from their live lock files: the name each gets (from its config file's name,
-// else its state dir's), the state dir when the lock does not name one, and locks that add no profile.
+// else its state dir's), the state dir when the lock does not name one, and locks that add no profile; for releases
+// before 2026.8.1, the lock in the temp dir.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { discoverHost } from '../../language-server/src/host/discovery';
+import { discoverHost, type ProfileSource } from '../../language-server/src/host/discovery';
 import { gatewayLockDir } from '../../language-server/src/host/liveness';
+import { loadHost } from '../../language-server/src/host/model';
+import { rulesFor } from '../../language-server/src/host/profile-rules';
+import { HostWatcher } from '../../language-server/src/host/watcher';
+import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
 
 const skip = (process.platform !== 'linux' || !process.getuid) && 'reads /proc, needs uids';
 
@@ -66,5 +72,47 @@ test('locks that add no profile: one without a config path, one of a config a pr
     const { sources } = await discoverHost(home, {}, []);
     assert.deepEqual(sources.map((s) => [s.name, s.origin]), [['a', 'convention'], ['b', 'convention'], ['twice', 'lock']]);
     assert.deepEqual((await discoverHost(home, {}, [], { locks: false })).sources.map((s) => s.name), ['a', 'b'], 'locks not looked at');
+  });
+});
+
+test('a gateway of a release before 2026.8.1: its lock in the temp dir, its state dir from its environment', { skip }, async () => {
+  await withHome(async (home) => {
+    const tmp = path.join(home, 'tmp');
+    await fs.mkdir(tmp);
+    const savedTmp = process.env.TMPDIR;
+    const children: ChildProcess[] = [];
+    // A gateway started by hand, as the CLI of that release ran it: only its environment says where its state is.
+    const gateway = async (env: Record<string, string>, configPath: string) => {
+      const child = spawn(process.execPath, ['-e', "setInterval(() => {}, 1000); console.log('up');"], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+      children.push(child);
+      await new Promise((resolve) => child.stdout!.once('data', resolve));
+      const dir = path.join(tmp, `openclaw-${process.getuid!()}`);
+      await fs.mkdir(dir, { recursive: true });
+      await fs.writeFile(path.join(dir, `gateway.${createHash('sha256').update(configPath).digest('hex').slice(0, 8)}.lock`), JSON.stringify({ pid: child.pid, configPath }));
+    };
+    try {
+      process.env.TMPDIR = tmp;
+      const elsewhere = path.join(home, 'elsewhere');
+      await gateway({ HOME: elsewhere, OPENCLAW_STATE_DIR: '  ~/old-state  ' }, path.join(home, 'bots', 'old.json'));
+      await gateway({ HOME: elsewhere, OPENCLAW_HOME: path.join(home, 'oc-home') }, path.join(home, 'bots', 'older.json'));
+      const rules = rulesFor('2026.7.1');
+      const byLock = (sources: ProfileSource[]) => sources.filter((s) => s.origin === 'lock').map((s) => [s.name, s.stateDir]).sort();
+      const expected = [['old', path.join(elsewhere, 'old-state')], ['older', path.join(home, 'oc-home', '.openclaw')]];
+      assert.deepEqual(byLock((await discoverHost(home, {}, [], { rules })).sources), expected);
+      assert.deepEqual(byLock((await discoverHost(home, {}, [])).sources), [], 'newer releases keep no lock in the temp dir');
+      const watcher = new HostWatcher({ home, env: {}, declared: [], rules }, () => {}, () => {});
+      try {
+        await watcher.reread();
+        assert.deepEqual(byLock(watcher.snapshot().sources), expected, 'the watcher reads with the rules of the release in use');
+      } finally {
+        watcher.dispose();
+      }
+      const host = await loadHost({ home, env: {}, declared: [], schema: bundledSchemaInUse(), rules });
+      assert.deepEqual(byLock(host.profiles.map((p) => p.source)), expected, 'and so does the host model');
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+      for (const c of children) c.kill('SIGKILL');
+    }
   });
 });

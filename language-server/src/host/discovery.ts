@@ -106,19 +106,12 @@ function instance(name: string, origin: ProfileOrigin, runEnv: Record<string, st
 
 /** Live gateway locks in the lock dir of each state dir, and for releases that kept them there, in the temp dir. */
 async function liveLocks(stateDirs: Set<string>, rules: ProfileRules, opts: DiscoveryOptions): Promise<(GatewayLock & { file: string })[]> {
-  const uid = opts.uid ?? process.getuid?.();
-  const dirs = [...stateDirs].map((d) => gatewayLockDir(d, uid));
-  if (rules.lockDir === 'tmpdir') dirs.push(gatewayLockDir('', uid, rules));
+  // Without opts.uid, gatewayLockDir takes this process's own.
+  const dirs = [...stateDirs].map((d) => gatewayLockDir(d, opts.uid));
+  if (rules.lockDir === 'tmpdir') dirs.push(gatewayLockDir('', opts.uid, rules));
   const locks = (await Promise.all(dirs.map(readLocksIn))).flat();
-  const live = await Promise.all(locks.map(async (l) => ((await lockIsLive(l)) ? l : undefined)));
-  const seen = new Set<string>();
-  return live.filter((l): l is GatewayLock & { file: string } => {
-    if (!l?.configPath) return false;
-    const key = samePathKey(l.configPath);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // Two locks of one config are told apart by the caller, which skips a config it already has.
+  return (await Promise.all(locks.map(async (l) => ((await lockIsLive(l)) ? l : undefined)))).filter((l) => l !== undefined);
 }
 
 /** The state dir a running process was given, for locks that do not name theirs (releases before 2026.8.1). */

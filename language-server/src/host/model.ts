@@ -43,8 +43,9 @@ export async function readConfigText(file: string): Promise<string | undefined> 
     if (!st.isFile() || st.size > MAX_CONFIG_BYTES) return undefined;
     return await fs.readFile(file, 'utf8');
   } catch {
-    return undefined;
+    // a config that cannot be read has no text, as a missing one has none
   }
+  return undefined;
 }
 
 export interface HostInputs {
