@@ -40,6 +40,10 @@ test('gateway.port outranked: by --profile dev\'s 19001, or by the profile\'s ow
   assert.deepEqual(facts(side, '{ gateway: { port: 30000 } }').portOverride, { configPort: 30000, port: 31000, by: 'OPENCLAW_GATEWAY_PORT' });
   const devWithEnv: ProfileSource = { ...conventional('dev'), origin: 'setting', name: 'dev', env: { OPENCLAW_GATEWAY_PORT: '31000' } };
   assert.equal(facts(devWithEnv, '{ gateway: { port: 30000 } }').portOverride?.by, 'OPENCLAW_GATEWAY_PORT');
+  // Only a convention profile runs as `--profile NAME`: a profile from a setting that is named dev keeps its own port.
+  const devSetting: ProfileSource = { ...conventional('dev'), origin: 'setting', portProfile: undefined };
+  const fromSetting = facts(devSetting, '{}');
+  assert.deepEqual([fromSetting.summary.basePort, fromSetting.summary.basePortSource, fromSetting.portOverride], [18789, 'default', undefined]);
   // A gateway.port the CLI passes over for the name hash is no port at all, so nothing outranks it.
   for (const text of ['{ gateway: { port: 0 } }', '{ gateway: { port: -5 } }']) assert.equal(facts(conventional('ops'), text).portOverride, undefined, text);
 });

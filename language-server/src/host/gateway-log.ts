@@ -52,9 +52,8 @@ export function errorMessageOf(line: string): string | undefined {
 
 /** The last error in the last `tailBytes` of a log: one line, shortened for a tooltip. */
 export function lastErrorIn(text: string, max = 300): string | undefined {
-  const lines = text.split(/\r?\n/);
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const m = errorMessageOf(lines[i]);
+  for (const line of text.split(/\r?\n/).reverse()) {
+    const m = errorMessageOf(line);
     if (m) {
       const one = m.replace(/\s+/g, ' ').trim();
       return one.length > max ? `${one.slice(0, max - 1)}…` : one;

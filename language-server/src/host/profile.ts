@@ -51,8 +51,8 @@ export function profileFacts(
   if (topUrl) cdpUrls.push({ key: 'browser.cdpUrl', url: topUrl });
   const bp = nodeAt(root, ['browser', 'profiles']);
   if (bp?.kind === 'object') {
+    // nodeAt finds nothing under a member that is no object.
     for (const m of bp.members) {
-      if (m.value.kind !== 'object') continue;
       const port = nodeAt(m.value, ['cdpPort']);
       if (port?.kind === 'number' && Number.isInteger(port.value)) cdpPorts.push({ profile: m.key, port: port.value as number });
       const url = str(nodeAt(m.value, ['cdpUrl']));
@@ -70,7 +70,8 @@ export function profileFacts(
     rules,
   }) : [];
   const portOverride = typeof configPort === 'number' && base.source === 'env' && configPort !== base.port
-    ? { configPort, port: base.port, by: source.origin === 'convention' && source.name === 'dev' && !source.env.OPENCLAW_GATEWAY_PORT ? '--profile dev' : 'OPENCLAW_GATEWAY_PORT' }
+    // A convention profile runs with no environment of its own: only `--profile dev` can outrank its gateway.port.
+    ? { configPort, port: base.port, by: source.origin === 'convention' ? '--profile dev' : 'OPENCLAW_GATEWAY_PORT' }
     : undefined;
 
   const resolveDir = (p: string) => path.resolve(path.dirname(source.configPath), expandHome(p, home));
@@ -80,7 +81,7 @@ export function profileFacts(
   const agents = nodeAt(root, ['agents', 'entries']);
   if (agents?.kind === 'object') {
     for (const m of agents.members) {
-      const w = m.value.kind === 'object' ? str(nodeAt(m.value, ['workspace'])) : undefined;
+      const w = str(nodeAt(m.value, ['workspace']));
       if (w) workspaces.push({ dir: resolveDir(w), key: `agents.entries.${m.key}.workspace` });
     }
   }
