@@ -80,15 +80,14 @@ function soleLiveBranch(issue: Extract<Issue, { code: 'invalid_union' }>): Issue
 }
 
 /** A union whose branches all failed on a literal collapses into one "allowed: ..." issue; otherwise the branch
- *  that got furthest into the value speaks for the union. */
+ *  that got furthest into the value speaks for the union (none does when every branch failed at the value itself,
+ *  wrong types included). */
 function flattenUnion(issue: Extract<Issue, { code: 'invalid_union' }>): Issue | undefined {
   const branches = issue.errors ?? [];
   if (!branches.length) return undefined;
   const literals: unknown[] = [];
   const allLiteral = branches.every((b) => b.length === 1 && b[0].code === 'invalid_value' && b[0].path.length === 0 && (literals.push(...b[0].values), true));
   if (allLiteral) return { code: 'invalid_value', values: literals as z.core.util.Primitive[], path: issue.path, message: '', input: undefined } as Issue;
-  const allTypes = branches.every((b) => b.length === 1 && b[0].code === 'invalid_type' && b[0].path.length === 0);
-  if (allTypes) return undefined;
   let best: Issue[] | undefined;
   let bestDepth = -1;
   for (const b of branches) {
