@@ -25,6 +25,15 @@ test('the signs, each counted: new pids, flaps of /readyz, the unit\'s restarts 
   assert.equal(detectCrashLoop(climbed).restarts, 4);
 });
 
+test('a newest poll that got no answer from the manager: the unit is named from the polls that did', () => {
+  const obs: Observation[] = [
+    { at: 0, pid: 1, ready: false, service: { unit, restarts: 1, state: 'activating/start' } },
+    { at: 1, pid: 1, ready: false, service: { unit, restarts: 4, state: 'activating/start' } },
+    { at: 2, pid: 1, ready: false },
+  ];
+  assert.deepEqual(detectCrashLoop(obs).signs, [`${unit} restarted 3×`]);
+});
+
 test('the observations are taken in time order, whatever order they were recorded in', () => {
   const obs: Observation[] = [{ at: 3, pid: 1, ready: true }, { at: 1, pid: 1, ready: true }, { at: 2, pid: 2, ready: false }];
   // In time order: pid 1, 2, 1 (two changes) and ready, down, ready (one flap).

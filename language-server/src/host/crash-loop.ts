@@ -68,14 +68,14 @@ export function detectCrashLoop(window: Observation[], rule: CrashLoopRule = DEF
   const signs: string[] = [];
   if (pidChanges) signs.push(t('lock pid changed {0}×', pidChanges));
   if (flaps) signs.push(t('/readyz flapped {0}×', flaps));
+  // Named by any poll that reached the manager: the newest may not have (systemctl timed out once).
+  const unit = obs.find((o) => o.service)?.service?.unit;
   if (serviceRestarts > 0) {
-    const restartedUnit = last?.service?.unit;
-    if (restartingNow) signs.push(restartedUnit ? t('{0} restarted {1}×, waiting to restart again', restartedUnit, serviceRestarts) : t('the service restarted {0}×, waiting to restart again', serviceRestarts));
-    else signs.push(restartedUnit ? t('{0} restarted {1}×', restartedUnit, serviceRestarts) : t('the service restarted {0}×', serviceRestarts));
+    // A restart count comes from a poll with a service, so there is a unit to name.
+    signs.push(restartingNow ? t('{0} restarted {1}×, waiting to restart again', unit!, serviceRestarts) : t('{0} restarted {1}×', unit!, serviceRestarts));
   }
   const restarts = Math.max(pidChanges, flaps, serviceRestarts);
   const looping = restarts >= rule.minRestarts;
-  const unit = obs.find((o) => o.service)?.service?.unit;
   return { looping, restarts, signs, ...(unit ? { service: unit } : {}) };
 }
 
