@@ -36,10 +36,15 @@ test('names: the config file\'s name without .json or .json5, else the state dir
     await lock(path.join(home, '.openclaw'), { configPath: path.join(home, 'bots', 'Helper.JSON5'), stateDir: path.join(home, 'bots') });
     await lock(path.join(home, '.openclaw'), { configPath: path.join(home, '.openclaw-side', 'openclaw.json'), stateDir: path.join(home, '.openclaw-side') });
     await lock(path.join(home, '.openclaw'), { configPath: path.join(home, 'plain', 'openclaw.json'), stateDir: path.join(home, '.openclaw'), port: 19999.5 });
+    // Only a whole ending or a leading .openclaw is taken off a name.
+    await lock(path.join(home, '.openclaw'), { configPath: path.join(home, 'bots', 'bot.json.old'), stateDir: path.join(home, 'bots') });
+    await lock(path.join(home, '.openclaw'), { configPath: path.join(home, 'my.openclaw-side', 'openclaw.json'), stateDir: path.join(home, 'my.openclaw-side') });
     const { sources } = await discoverHost(home, {}, []);
     const found = sources.filter((s) => s.origin === 'lock').map((s) => [s.name, s.stateDir, s.configPath, s.env.OPENCLAW_GATEWAY_PORT ?? null]);
     assert.deepEqual(found.sort(), [
       ['Helper', path.join(home, 'bots'), path.join(home, 'bots', 'Helper.JSON5'), null],
+      ['bot.json.old', path.join(home, 'bots'), path.join(home, 'bots', 'bot.json.old'), null],
+      ['my.openclaw-side', path.join(home, 'my.openclaw-side'), path.join(home, 'my.openclaw-side', 'openclaw.json'), null],
       ['gateway', path.join(home, '.openclaw'), path.join(home, 'plain', 'openclaw.json'), null],
       ['side', path.join(home, '.openclaw-side'), path.join(home, '.openclaw-side', 'openclaw.json'), null],
     ].sort());

@@ -59,7 +59,7 @@ test('preflight: a clean profile passes; clashes with other profiles and a missi
   }
   const none = await preflight(host, 'nobody', schema, new ListenerCache());
   assert.equal(none.ok, false);
-  assert.deepEqual(preflightProblems({ configPath: '/x/openclaw.json', text: undefined, config: [], clashes: [], portsHeld: [] }).map((p) => p.kind), ['no-config']);
+  assert.deepEqual(preflightProblems({ configPath: '/x/openclaw.json', text: undefined, config: [], clashes: [], portsHeld: [] }).map((p) => [p.kind, p.path]), [['no-config', '']], 'no key to point at');
 });
 
 test('preflight: a profile that is not there, and a missing config, say which', async () => {

@@ -26,6 +26,7 @@ test('rules per release: the relay from 2026.7.1; hashes, canvasHost, the CDP st
   assert.equal(rulesFor('2026.8.1-beta.2').since, '2026.8.1');
   assert.equal(rulesFor('2026.7.1-2').since, '2026.7.1');
   assert.deepEqual(releaseOf('2026.10.3'), [2026, 10, 3]);
+  assert.deepEqual(releaseOf('OpenClaw 2026.9.16 (eb377ac)'), [2026, 9, 16], 'a two-digit patch');
   assert.equal(rulesFor('2026.10.3').since, NEWEST_RULES.since);
 });
 
@@ -90,6 +91,7 @@ test('an exported OPENCLAW_STATE_DIR: replaced by --profile from 2026.8.1 when i
   const other = { OPENCLAW_STATE_DIR: '/srv/bot' };
   assert.equal(resolveInvocation({ profile: 'ops', env: other, home: HOME }, rulesFor('2026.9.6')).configPath, path.resolve('/srv/bot/openclaw.json'));
   assert.equal(resolveInvocation({ profile: 'ops', env: { ...env, OPENCLAW_CONFIG_PATH: '~/.openclaw/openclaw.json' }, home: HOME }).configPath, path.join(HOME, '.openclaw-ops', 'openclaw.json'));
+  assert.equal(resolveInvocation({ env: { OPENCLAW_STATE_DIR: '~\\bots' }, home: HOME }).stateDir, path.join(HOME, 'bots'), 'the home written with a backslash');
 });
 
 test('precedence: --port > OPENCLAW_GATEWAY_PORT > gateway.port > name hash > 18789; ports as the CLI reads them', () => {
