@@ -14,6 +14,7 @@ import { loadHost } from '../../language-server/src/host/model';
 import { rulesFor } from '../../language-server/src/host/profile-rules';
 import { HostWatcher } from '../../language-server/src/host/watcher';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
+import { endsWithParent } from '../support/orphan-guard';
 
 const skip = (process.platform !== 'linux' || !process.getuid) && 'reads /proc, needs uids';
 
@@ -88,7 +89,7 @@ test('a gateway of a release before 2026.8.1: its lock in the temp dir, its stat
     const children: ChildProcess[] = [];
     // A gateway started by hand, as the CLI of that release ran it: only its environment says where its state is.
     const gateway = async (env: Record<string, string>, configPath: string) => {
-      const child = spawn(process.execPath, ['-e', "setInterval(() => {}, 1000); console.log('up');"], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(process.execPath, ['-e', `${endsWithParent()} console.log('up');`], { env, stdio: ['ignore', 'pipe', 'ignore'] });
       children.push(child);
       await new Promise((resolve) => child.stdout!.once('data', resolve));
       const dir = path.join(tmp, `openclaw-${process.getuid!()}`);

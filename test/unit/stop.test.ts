@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stopGateway } from '../../language-server/src/host/stop';
 import type { ProfileSummary } from '../../language-server/src/protocol';
+import { endsWithParent } from '../support/orphan-guard';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-stop-'));
 const children: ChildProcess[] = [];
@@ -32,7 +33,7 @@ function writeLock(p: ProfileSummary, lock: object): void {
 
 /** A child that runs until signalled; with `stubborn` it ignores SIGTERM. Resolves once it is running. */
 async function gateway(stubborn = false): Promise<ChildProcess> {
-  const code = `${stubborn ? "process.on('SIGTERM', () => {});" : ''} setInterval(() => {}, 1000); console.log('up');`;
+  const code = `${stubborn ? "process.on('SIGTERM', () => {});" : ''} ${endsWithParent()} console.log('up');`;
   const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'ignore'] });
   children.push(child);
   await new Promise((resolve) => child.stdout!.once('data', resolve));
@@ -91,7 +92,7 @@ test('a gateway of another user cannot be signalled: the answer says so, and the
   const p = profile();
   // The test acts as uid 65534 and reads the lock; the gateway runs as a third user, so that one may not signal it.
   fs.chmodSync(tmp, 0o755);
-  const child = spawn(process.execPath, ['-e', "setInterval(() => {}, 1000); console.log('up');"], { uid: 12345, gid: 12345, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, ['-e', `${endsWithParent()} console.log('up');`], { uid: 12345, gid: 12345, stdio: ['ignore', 'pipe', 'ignore'] });
   children.push(child);
   await new Promise((resolve) => child.stdout!.once('data', resolve));
   writeLock(p, { pid: child.pid, configPath: p.configPath });

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { HostWatcher } from '../../language-server/src/host/watcher';
 import { samePathKey } from '../../language-server/src/host/paths';
+import { endsWithParent } from '../support/orphan-guard';
 
 const until = async (ok: () => boolean, ms = 5000) => {
   const t0 = Date.now();
@@ -162,7 +163,7 @@ test('a started watcher that is never disposed does not keep its process alive',
     await fs.mkdir(path.join(home, '.openclaw'));
     await fs.writeFile(path.join(home, '.openclaw', 'openclaw.json'), '{}');
     const script = `const { HostWatcher } = require(${JSON.stringify(require.resolve('../../language-server/src/host/watcher'))});
-      new HostWatcher({ home: ${JSON.stringify(home)}, env: {}, declared: [] }, () => console.log('read'), () => {}).start();`;
+      new HostWatcher({ home: ${JSON.stringify(home)}, env: {}, declared: [] }, () => console.log('read'), () => {}).start(); ${endsWithParent(false)}`;
     const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
