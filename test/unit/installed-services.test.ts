@@ -177,21 +177,27 @@ test('matching by name: the CLI profile a profile runs as, then the profile of t
   assert.deepEqual(m.get('default')!.map((s) => [s.name, s.profile]), [['openclaw-gateway-Default.service', 'default']]);
 });
 
-test('service files in a home: one of a mebibyte or more is not read; an agent without a label is named by its file', async () => {
+/** The unit most of the tests below put in a home. */
+const UNIT = '[Service]\nExecStart=/usr/bin/node /x/openclaw gateway --port 19001\n';
+/** A home with both service folders, removed afterwards. */
+async function withServiceDirs(fn: (home: string, systemd: string, launchd: string) => Promise<void>): Promise<void> {
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'oc-services-'));
   try {
     const { systemd, launchd } = serviceDirs(home);
     await fs.mkdir(systemd, { recursive: true });
     await fs.mkdir(launchd, { recursive: true });
-    const unit = '[Service]\nExecStart=/usr/bin/node /x/openclaw gateway --port 19001\n';
-    await fs.writeFile(path.join(systemd, 'openclaw-gateway-big.service'), unit + '#'.repeat(1024 * 1024 - unit.length));
-    await fs.writeFile(path.join(systemd, 'openclaw-gateway-ok.service'), unit + '#'.repeat(1024 * 1024 - unit.length - 1));
-    await fs.writeFile(path.join(launchd, 'ai.openclaw.a.plistx.plist'), '<plist><dict><key>ProgramArguments</key><array><string>gateway</string></array></dict></plist>');
-    assert.deepEqual((await readServiceFiles(home)).map((f) => f.name), ['openclaw-gateway-ok.service', 'ai.openclaw.a.plistx']);
+    await fn(home, systemd, launchd);
   } finally {
     await fs.rm(home, { recursive: true, force: true });
   }
-});
+}
+
+test('service files in a home: one of a mebibyte or more is not read; an agent without a label is named by its file', () => withServiceDirs(async (home, systemd, launchd) => {
+  await fs.writeFile(path.join(systemd, 'openclaw-gateway-big.service'), UNIT + '#'.repeat(1024 * 1024 - UNIT.length));
+  await fs.writeFile(path.join(systemd, 'openclaw-gateway-ok.service'), UNIT + '#'.repeat(1024 * 1024 - UNIT.length - 1));
+  await fs.writeFile(path.join(launchd, 'ai.openclaw.a.plistx.plist'), '<plist><dict><key>ProgramArguments</key><array><string>gateway</string></array></dict></plist>');
+  assert.deepEqual((await readServiceFiles(home)).map((f) => f.name), ['openclaw-gateway-ok.service', 'ai.openclaw.a.plistx']);
+}));
 
 // A FIFO under a service name would block a read forever; only regular files are read.
 test('service files in a home: a FIFO named like a unit is left alone', { skip: process.platform === 'win32', timeout: 10_000 }, async () => {
@@ -214,22 +220,13 @@ test('launchd: an entity past the last Unicode code point is kept as written, an
   assert.deepEqual(parsed.args, ['gateway', '--port', '19001']);
 });
 
-test('service files in a home: backups, other programs\' gateways and longer names around a unit name are not read', async () => {
-  const home = await fs.mkdtemp(path.join(os.tmpdir(), 'oc-services-'));
-  try {
-    const { systemd, launchd } = serviceDirs(home);
-    await fs.mkdir(systemd, { recursive: true });
-    await fs.mkdir(launchd, { recursive: true });
-    const unit = '[Service]\nExecStart=/usr/bin/node /x/openclaw gateway --port 19001\n';
-    const plist = '<plist><dict><key>ProgramArguments</key><array><string>/x/openclaw</string><string>gateway</string></array></dict></plist>';
-    for (const name of ['openclaw-gateway.service', 'openclaw-gateway.service.bak', 'old-openclaw-gateway.service', 'api-gateway.service']) {
-      await fs.writeFile(path.join(systemd, name), unit);
-    }
-    for (const name of ['ai.openclaw.gateway.plist', 'ai.openclaw.gateway.plist~', 'com.ai.openclaw.rescue.plist', 'com.example.gateway.plist']) {
-      await fs.writeFile(path.join(launchd, name), plist);
-    }
-    assert.deepEqual((await readServiceFiles(home)).map((f) => f.name), ['openclaw-gateway.service', 'ai.openclaw.gateway']);
-  } finally {
-    await fs.rm(home, { recursive: true, force: true });
+test('service files in a home: backups, other programs\' gateways and longer names around a unit name are not read', () => withServiceDirs(async (home, systemd, launchd) => {
+  const plist = '<plist><dict><key>ProgramArguments</key><array><string>/x/openclaw</string><string>gateway</string></array></dict></plist>';
+  for (const name of ['openclaw-gateway.service', 'openclaw-gateway.service.bak', 'old-openclaw-gateway.service', 'api-gateway.service']) {
+    await fs.writeFile(path.join(systemd, name), UNIT);
   }
-});
+  for (const name of ['ai.openclaw.gateway.plist', 'ai.openclaw.gateway.plist~', 'com.ai.openclaw.rescue.plist', 'com.example.gateway.plist']) {
+    await fs.writeFile(path.join(launchd, name), plist);
+  }
+  assert.deepEqual((await readServiceFiles(home)).map((f) => f.name), ['openclaw-gateway.service', 'ai.openclaw.gateway']);
+}));
