@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { discoverHost } from '../../language-server/src/host/discovery';
 import { lockIsLive, probeReady, readGatewayLock } from '../../language-server/src/host/liveness';
+import { ephemeralPortRange } from '../../language-server/src/host/ephemeral-ports';
 import { isPortFree } from '../../language-server/src/host/listeners';
 import { rulesFor } from '../../language-server/src/host/profile-rules';
 import { waitFor } from '../support/wait';
@@ -18,9 +19,15 @@ function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
 }
 
+// Outside the system's ephemeral range: there, any loopback client of the run (a /readyz probe, another test's CLI)
+// can hold the port as its local end and make the gateway's bind fail with EADDRINUSE. That happened once with 47400.
 async function freePort(from: number): Promise<number> {
-  for (let p = from; p < from + 500; p += 111) if (await isPortFree(p) && await isPortFree(p + 2)) return p;
-  throw new Error('no free port');
+  const [low, high] = await ephemeralPortRange();
+  for (let p = from; p < from + 500; p += 111) {
+    if (p + 2 >= low && p <= high) continue;
+    if (await isPortFree(p) && await isPortFree(p + 2)) return p;
+  }
+  throw new Error(`no free port from ${from} outside the ephemeral range ${low}-${high}`);
 }
 
 async function handStarted(version: string, bin: string, portFrom: number): Promise<void> {
@@ -69,11 +76,11 @@ async function handStarted(version: string, bin: string, portFrom: number): Prom
 
 test('a hand-started gateway of the pinned CLI is found from its lock in the state dir, and stopped by its pid', { timeout: 240_000 }, async () => {
   requireOpenclaw();
-  await handStarted('2026.9.6', OPENCLAW, 47400);
+  await handStarted('2026.9.6', OPENCLAW, 27400);
 });
 
 test('a hand-started gateway of 2026.7.1 is found from its lock in the temp dir, and stopped by its pid', { timeout: 240_000 }, async () => {
   requireOpenclaw();
   const r = olderReleases().find((x) => x.version === '2026.7.1')!;
-  await handStarted(r.version, r.bin, 47900);
+  await handStarted(r.version, r.bin, 27900);
 });
