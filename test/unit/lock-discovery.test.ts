@@ -3,7 +3,7 @@
 // before 2026.8.1, the lock in the temp dir.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -14,7 +14,7 @@ import { loadHost } from '../../language-server/src/host/model';
 import { rulesFor } from '../../language-server/src/host/profile-rules';
 import { HostWatcher } from '../../language-server/src/host/watcher';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
-import { endsWithParent } from '../support/orphan-guard';
+import { idleChild } from '../support/orphan-guard';
 
 const skip = (process.platform !== 'linux' || !process.getuid) && 'reads /proc, needs uids';
 
@@ -89,9 +89,8 @@ test('a gateway of a release before 2026.8.1: its lock in the temp dir, its stat
     const children: ChildProcess[] = [];
     // A gateway started by hand, as the CLI of that release ran it: only its environment says where its state is.
     const gateway = async (env: Record<string, string>, configPath: string) => {
-      const child = spawn(process.execPath, ['-e', `${endsWithParent()} console.log('up');`], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = await idleChild({ env });
       children.push(child);
-      await new Promise((resolve) => child.stdout!.once('data', resolve));
       const dir = path.join(tmp, `openclaw-${process.getuid!()}`);
       await fs.mkdir(dir, { recursive: true });
       await fs.writeFile(path.join(dir, `gateway.${createHash('sha256').update(configPath).digest('hex').slice(0, 8)}.lock`), JSON.stringify({ pid: child.pid, configPath }));

@@ -2,14 +2,14 @@
 // this config and a live process; each outcome is told in words. The "gateways" are child processes of this test.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stopGateway } from '../../language-server/src/host/stop';
 import type { ProfileSummary } from '../../language-server/src/protocol';
-import { endsWithParent } from '../support/orphan-guard';
+import { idleChild } from '../support/orphan-guard';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-stop-'));
 const children: ChildProcess[] = [];
@@ -32,11 +32,9 @@ function writeLock(p: ProfileSummary, lock: object): void {
 }
 
 /** A child that runs until signalled; with `stubborn` it ignores SIGTERM. Resolves once it is running. */
-async function gateway(stubborn = false): Promise<ChildProcess> {
-  const code = `${stubborn ? "process.on('SIGTERM', () => {});" : ''} ${endsWithParent()} console.log('up');`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'ignore'] });
+async function gateway(stubborn = false, options: SpawnOptions = {}): Promise<ChildProcess> {
+  const child = await idleChild(options, stubborn ? "process.on('SIGTERM', () => {});" : '');
   children.push(child);
-  await new Promise((resolve) => child.stdout!.once('data', resolve));
   return child;
 }
 
@@ -92,9 +90,7 @@ test('a gateway of another user cannot be signalled: the answer says so, and the
   const p = profile();
   // The test acts as uid 65534 and reads the lock; the gateway runs as a third user, so that one may not signal it.
   fs.chmodSync(tmp, 0o755);
-  const child = spawn(process.execPath, ['-e', `${endsWithParent()} console.log('up');`], { uid: 12345, gid: 12345, stdio: ['ignore', 'pipe', 'ignore'] });
-  children.push(child);
-  await new Promise((resolve) => child.stdout!.once('data', resolve));
+  const child = await gateway(false, { uid: 12345, gid: 12345 });
   writeLock(p, { pid: child.pid, configPath: p.configPath });
   let result;
   process.seteuid!(65534);
