@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cleanupAll, copyFixtures, createRunDir, freePort, openBrowser, repoRoot, startCodeServer, toolsDir } from './vscode-host.mjs';
 import {
-  clearHover, editorLine, editorVisibleRight, hoverText, runCommand, squash, statusBarText, treeRow, treeRows, until, webview, widenSideBar,
+  clearHover, editorLine, editorVisibleRight, hoverText, runCommand, squash, statusBarText, treeRow, treeRows, until, untilRows, webview, widenSideBar,
 } from './ui-page.mjs';
 
 const updateShot = process.argv.includes('--update-screenshot');
@@ -106,19 +106,29 @@ async function openFromExplorer(page, name) {
 
 /** Rows, their words, their colours and the profile's tooltip. */
 async function profilesView(page) {
-  let r = await until(async () => { const t = await treeRows(page); return { ok: t.some((x) => x.startsWith('rescue')), t }; }, { tries: 100 });
-  check('the Profiles view renders one row per profile', ['default', 'lab', 'ops', 'qa', 'rescue', 'stage'].every((n) => r.t.some((t) => t.startsWith(n))), JSON.stringify(r.t));
-  check('the clash shows in the rows', r.t.some((t) => /^rescue ?:18809 · conflict/.test(t)), JSON.stringify(r.t));
+  const profileRows = ['default', 'lab', 'ops', 'qa', 'rescue', 'stage'].map((n) => (t) => t.startsWith(n));
+  const clashRow = (t) => /^rescue ?:18809 · conflict/.test(t);
+  let r = await untilRows(page, [...profileRows, clashRow], { tries: 100 });
+  check('the Profiles view renders one row per profile', profileRows.every((has) => r.t.some(has)), JSON.stringify(r.t));
+  check('the clash shows in the rows', r.t.some(clashRow), JSON.stringify(r.t));
 
   await treeRow(page, 'rescue').click();
-  r = await until(async () => { const t = await treeRows(page); return { ok: t.some((x) => x.startsWith('Port clash with default')), t }; });
-  check('paths in the rows are written from ~', r.t.includes('Config ~/.openclaw-rescue/openclaw.json') || r.t.includes('Config~/.openclaw-rescue/openclaw.json'), JSON.stringify(r.t));
-  check('the Ports row shows the base and the list of spans', r.t.some((t) => /^Ports ?base 18809 · 18811, 18819, 18820-18919$/.test(t)), JSON.stringify(r.t));
-  check("the conflict row names the other profile's spans, whole", r.t.some((t) => /^Port clash with default ?CDP range 18800-18899, CDP port \(work\) 18850$/.test(t)), JSON.stringify(r.t));
+  // The tree redraws while the server's first models and live state arrive, so one reading may catch it mid-way:
+  // wait for the whole set of rows each check needs, and fail only if it never shows.
+  const rescueRows = {
+    config: (t) => /^Config ?~\/\.openclaw-rescue\/openclaw\.json$/.test(t),
+    ports: (t) => /^Ports ?base 18809 · 18811, 18819, 18820-18919$/.test(t),
+    clash: (t) => /^Port clash with default ?CDP range 18800-18899, CDP port \(work\) 18850$/.test(t),
+  };
+  r = await untilRows(page, Object.values(rescueRows));
+  check('paths in the rows are written from ~', r.t.some(rescueRows.config), JSON.stringify(r.t));
+  check('the Ports row shows the base and the list of spans', r.t.some(rescueRows.ports), JSON.stringify(r.t));
+  check("the conflict row names the other profile's spans, whole", r.t.some(rescueRows.clash), JSON.stringify(r.t));
 
   await treeRow(page, 'Ports').click();
-  r = await until(async () => { const t = await treeRows(page); return { ok: t.some((x) => x.startsWith('CDP range')), t }; });
-  check('the port rows list every span', ['gateway ?18809', 'browser control ?18811', 'relay ?18819', 'CDP range ?18820-18919'].every((re) => r.t.some((t) => new RegExp(`^${re}$`).test(t))), JSON.stringify(r.t));
+  const spans = ['gateway ?18809', 'browser control ?18811', 'relay ?18819', 'CDP range ?18820-18919'].map((re) => (t) => new RegExp(`^${re}$`).test(t));
+  r = await untilRows(page, spans);
+  check('the port rows list every span', spans.every((has) => r.t.some(has)), JSON.stringify(r.t));
 
   // The config has an error, so its row is in the error colour; the state dir holding it must not take that on.
   const colours = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.pane-body .monaco-list-row')].map((row) => {
@@ -290,9 +300,9 @@ async function italianWorkbench(extensionsDir, home) {
     check('in Italian, the view is called "Profili" (package.nls.it.json)', header.ok, header.t.slice(0, 200));
     await until(async () => ({ ok: (await treeRows(page)).some((x) => x.startsWith('rescue')) }), { tries: 100 });
     await treeRow(page, 'rescue').click();
-    const r = await until(async () => { const t = await treeRows(page); return { ok: t.some((x) => x.startsWith('Conflitto di porte con default')), t }; });
-    check('in Italian, the rows: "Configurazione", "Cartella di stato", "Porte", "Conflitto di porte con default"',
-      r.ok && r.t.some((t) => /^Configurazione ?~\/\.openclaw-rescue\/openclaw\.json$/.test(t)) && r.t.some((t) => /^Cartella di stato ?~\/\.openclaw-rescue$/.test(t)) && r.t.some((t) => /^Porte ?base 18809 · /.test(t)), JSON.stringify(r.t));
+    const italianRows = [/^Configurazione ?~\/\.openclaw-rescue\/openclaw\.json$/, /^Cartella di stato ?~\/\.openclaw-rescue$/, /^Porte ?base 18809 · /, /^Conflitto di porte con default/];
+    const r = await untilRows(page, italianRows.map((re) => (t) => re.test(t)));
+    check('in Italian, the rows: "Configurazione", "Cartella di stato", "Porte", "Conflitto di porte con default"', r.ok, JSON.stringify(r.t));
     const status = await statusBarText(page);
     check('in Italian, the status bar counts "4 conflitti"', /OpenClaw 0\/6 · 4 conflitti/.test(status), status.slice(0, 300));
     await shot(page, 'italian');

@@ -19,6 +19,11 @@ export async function treeRows(page) {
   return (await page.locator('.pane-body .monaco-list-row').allInnerTexts()).map(squash);
 }
 
+/** Polls the tree until every test matches one of its rows; returns the last rows read either way. */
+export async function untilRows(page, tests, options) {
+  return until(async () => { const t = await treeRows(page); return { ok: tests.every((has) => t.some(has)), t }; }, options);
+}
+
 export function treeRow(page, startsWith) {
   return page.locator('.pane-body .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${startsWith}`) }) }).first();
 }
