@@ -139,6 +139,23 @@ describe('profiles explorer', function () {
     await waitFor('ops back on its hashed port', 3000, () => oc.tree.profile('ops')?.basePort === 55291);
   });
 
+  it('a model that says nothing new does not redraw the tree; a changed one does', () => {
+    let redraws = 0;
+    const sub = oc.tree.onDidChangeTreeData(() => redraws++);
+    try {
+      const shown = oc.tree.getModel()!;
+      oc.tree.setModel(JSON.parse(JSON.stringify(shown)));
+      assert.strictEqual(redraws, 0);
+      oc.tree.setModel({ ...shown, profiles: shown.profiles.map((p) => (p.name === 'ops' ? { ...p, basePort: p.basePort + 1 } : p)) });
+      assert.strictEqual(redraws, 1);
+      assert.strictEqual(oc.tree.profile('ops')?.basePort, 55292);
+      oc.tree.setModel(shown);
+      assert.strictEqual(redraws, 2);
+    } finally {
+      sub.dispose();
+    }
+  });
+
   it('the port map lists the conflicts first, draws one row per profile and links every profile and key', async () => {
     const html = oc.portMap.html();
     assert.ok(html.indexOf('id="conflicts"') < html.indexOf('<svg'));
