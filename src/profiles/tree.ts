@@ -14,8 +14,8 @@ export class ProfilesTree implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeModel = this.modelChanged.event;
 
   setModel(model: HostModel): void {
-    // The server sends a model on every edit of a profile's config; one that says nothing new must not redraw the
-    // tree, which would drop the hover and the scroll position a user is reading.
+    // The server sends a model on every edit of a profile's config; one that says nothing new must not make VS Code
+    // ask for every row of the view again.
     if (this.model && JSON.stringify(model) === JSON.stringify(this.model)) return;
     this.model = model;
     this.changed.fire(undefined);
