@@ -131,12 +131,15 @@ async function profilesView(page) {
   check('the port rows list every span', spans.every((has) => r.t.some(has)), JSON.stringify(r.t));
 
   // The config has an error, so its row is in the error colour; the state dir holding it must not take that on.
-  const colours = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.pane-body .monaco-list-row')].map((row) => {
-    const name = row.querySelector('.label-name');
-    return [name?.textContent?.trim(), name ? getComputedStyle(name).color : ''];
-  })));
+  const { colours } = await until(async () => {
+    const found = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.pane-body .monaco-list-row')].map((row) => {
+      const name = row.querySelector('.label-name');
+      return [name?.textContent?.trim(), name ? getComputedStyle(name).color : ''];
+    })));
+    return { ok: ['Config', 'State dir', 'Workspace'].every((row) => found[row]), colours: found };
+  });
   check('the State dir row keeps the plain colour while the Config row shows the error',
-    colours['State dir'] === colours.Workspace && colours.Config !== colours.Workspace, JSON.stringify(colours));
+    !!colours.Workspace && colours['State dir'] === colours.Workspace && !!colours.Config && colours.Config !== colours.Workspace, JSON.stringify(colours));
 
   const tip = await hoverText(page, treeRow(page, 'rescue').locator('.label-name'), /conflict/);
   check('the profile tooltip counts "1 conflict", not "conflict(s)"', /\b1 conflict\b/.test(tip) && !/\(s\)/.test(tip), tip.slice(0, 300));
@@ -170,8 +173,9 @@ async function editorHoverAndHint(page) {
   const fromHover = /Derived ports from base \d+: .*?CDP range (\d+-\d+)/.exec(hover)?.[1];
   const fromMessage = /CDP range (\d+-\d+) overlap /.exec(RESCUE_CLASH)?.[1];
   const fromHint = /CDP (\d+-\d+)$/.exec(lineText.t)?.[1];
-  const rows = await treeRows(page);
-  const fromTree = rows.map((t) => /^CDP range ?(\d+-\d+)$/.exec(t)?.[1]).find(Boolean);
+  const cdpRow = /^CDP range ?(\d+-\d+)$/;
+  const rows = await untilRows(page, [(t) => cdpRow.test(t)]);
+  const fromTree = rows.t.map((t) => cdpRow.exec(t)?.[1]).find(Boolean);
   check("rescue's CDP range reads the same in the message, the hover, the hint and the tree",
     !!fromHover && [fromMessage, fromHint, fromTree].every((x) => x === fromHover), JSON.stringify({ fromMessage, fromHover, fromHint, fromTree }));
   await clearHover(page);
