@@ -86,13 +86,13 @@ export class CorpusBuilder {
     return files;
   }
 
-  private wrap(path: string[], value: unknown): Record<string, unknown> {
+  wrap(path: string[], value: unknown): Record<string, unknown> {
     let out: unknown = value;
     for (let i = path.length - 1; i >= 0; i--) out = { [path[i]]: out };
     return out as Record<string, unknown>;
   }
 
-  private resolve(s: JsonSchema | boolean | undefined): JsonSchema | undefined {
+  resolve(s: JsonSchema | boolean | undefined): JsonSchema | undefined {
     let cur = s;
     for (let hops = 0; cur && cur !== true && typeof cur.$ref === 'string' && hops < 16; hops++) {
       cur = (this.root.definitions as Record<string, JsonSchema>)[cur.$ref.split('/').pop()!];

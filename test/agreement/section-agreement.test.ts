@@ -15,9 +15,6 @@ import { askChecker, askOpenclaw, describeCli, describeOurs, uniqueSorted, type 
  *  agrees, it leaves this list, so the list stays true. */
 const KNOWN_DISAGREEMENTS = new Map<string, string>([
   ...(['unknown-key', 'wrong-type', 'wrong-enum-or-pattern', 'valid'] as const).map((k) => [`channel qa-channel/${k}`, 'the CLI lists qa-channel in its schema but rejects the id itself ("unknown channel id")'] as [string, string]),
-  ['plugin memory-wiki/unknown-key', 'an unknown key in its config is not caught by the compiled schema'],
-  ['plugin onepassword/unknown-key', 'an unknown key in its config is not caught by the compiled schema'],
-  ['plugin onepassword/wrong-type', 'its if/then constraint is dropped by the repair (zod has no equivalent), so "must match then" is not reported'],
   ['worktreeRoot/valid', 'OpenClaw requires an absolute or ~ path, a check outside its JSON Schema that we lack'],
 ]);
 

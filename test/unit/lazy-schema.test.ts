@@ -1,13 +1,15 @@
 // The lazy walk in schema/compiled.ts must say exactly what zod says for the whole schema compiled at once: the same
-// issues, in the same order. Held side by side on every generated agreement case (each section, plugin and channel),
+// issues, in the same order (and, apart, the broken rules zod cannot express). Held side by side on every generated agreement case (each section, plugin and channel),
 // on the bench's realistic configs, and on those configs with a random member replaced, removed or added.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CompiledSchema } from '../../language-server/src/schema/compiled';
+import { conditionIssues } from '../../language-server/src/schema/conditions';
 import { compileNode } from '../../language-server/src/schema/zod-compile';
 import { BUNDLED_SCHEMA_TEXT } from '../../language-server/src/schema/bundled-data';
 import type { JsonSchema } from '../../language-server/src/schema/json-schema';
+import { RuleCorpus } from '../agreement/rule-corpus';
 import { CorpusBuilder } from '../agreement/schema-corpus';
 import { DOCS, generateConfig } from '../bench/configs';
 
@@ -21,9 +23,14 @@ const lazy = new CompiledSchema(json);
 const shown = (issues: readonly { code: string; message: string }[]): string[] => issues.map((i) =>
   JSON.stringify({ ...i, message: i.code === 'unrecognized_keys' ? '' : i.message }, (k, v) => (k === 'input' || k === 'inst' ? undefined : v)));
 
-function same(config: unknown, what: string): void {
-  const expected = shown(whole.safeParse(config).error?.issues ?? []);
-  assert.deepEqual(shown(lazy.safeParse(config).issues), expected, what);
+/** The walk's issues split: zod's own, and the broken rules between settings, which zod cannot express and
+ *  conditions.ts judges (compared with that module run over the whole schema at once, as a set). */
+const isRule = (i: { code: string; params?: unknown }) => i.code === 'custom' && !!(i.params as { rule?: string } | undefined)?.rule;
+
+function same(config: unknown, what: string, walk: CompiledSchema = lazy, zod = whole, root = json): void {
+  const issues = walk.safeParse(config).issues;
+  assert.deepEqual(shown(issues.filter((i) => !isRule(i))), shown(zod.safeParse(config).error?.issues ?? []), what);
+  assert.deepEqual(shown(issues.filter(isRule)).sort(), shown(conditionIssues(root, root, config, [])).sort(), `${what}: rules`);
 }
 
 const corpus = new CorpusBuilder(json);
@@ -34,6 +41,10 @@ test('every generated agreement case gets the issues of the whole schema, in its
   assert.ok(cases.length > 150, `only ${cases.length} cases`);
   for (const c of cases) same(c.config, `${c.subject} ${c.kind}`);
   for (const f of corpus.files()) same(f.config, f.name);
+  for (const c of new RuleCorpus(json).cases()) {
+    same(c.config, c.name);
+    assert.equal(lazy.safeParse(c.config).issues.some(isRule), c.breaks, c.name);
+  }
 });
 
 test('the realistic configs are valid both ways', () => {
@@ -98,9 +109,7 @@ test("the CLI's prose (titles, descriptions) does not stop the walk, nor change 
   annotate(withProse);
   const prose = new CompiledSchema(withProse);
   const wholeProse = compileNode(withProse, withProse);
-  for (const c of cases) {
-    assert.deepEqual(shown(prose.safeParse(c.config).issues), shown(wholeProse.safeParse(c.config).error?.issues ?? []), `${c.subject} ${c.kind}`);
-  }
+  for (const c of cases) same(c.config, `${c.subject} ${c.kind}`, prose, wholeProse, withProse);
   const fresh = new CompiledSchema(withProse);
   fresh.safeParse({ channels: { telegram: { enabled: true, dmPolicy: 'pairing', groupPolicy: 'allowlist' } } });
   const telegram = withProse.properties!.channels.properties!.telegram;

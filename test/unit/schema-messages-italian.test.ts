@@ -25,6 +25,10 @@ const schema = schemaFromJson({
     flag: { type: 'boolean' },
     obj: { type: 'object' },
     arr: { type: 'array' },
+    paired: { type: 'object', allOf: [{ if: { required: ['a'] }, then: { required: ['b'] } }] },
+    combo: { type: 'object', not: { required: ['m'], properties: { m: { const: 'x' } } } },
+    few: { type: 'object', minProperties: 2 },
+    tags: { type: 'array', uniqueItems: true },
   },
 }, 'bundled', '2026.9.6');
 
@@ -45,3 +49,15 @@ for (const [members, message] of CASES) {
     assert.deepEqual(checkText(text, schema).diagnostics.map((d) => [d.code, d.message]), [['invalid-type', message]]);
   });
 }
+
+test('the rules between settings, key counts and repeated items, in Italian', () => {
+  const cases: [string, string][] = [
+    ['paired: { a: 1 }', '"paired" richiede "b" quando ha "a".'],
+    ["combo: { m: 'x' }", '"combo" non può avere tutti questi valori insieme: m: "x".'],
+    ['few: { a: 1 }', '"few" deve avere almeno 2 chiavi.'],
+    ["tags: ['a', 'a']", 'L\'elemento 1 di "tags" ripete l\'elemento 0; ogni elemento può comparire una sola volta.'],
+  ];
+  for (const [members, message] of cases) {
+    assert.deepEqual(checkText(`{ gateway: { mode: 'local' }, ${members} }`, schema).diagnostics.map((d) => d.message), [message], members);
+  }
+});

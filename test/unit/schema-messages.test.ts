@@ -1,6 +1,7 @@
 // Every kind of schema issue, word for word, with the text it is marked on: a table over a schema of our own that
 // has each JSON Schema constraint once (lengths, bounds inclusive and exclusive, multiples, patterns, formats,
-// enums, item counts, unique items, unions, record keys, required keys, every type a value can wrongly have).
+// enums, item and key counts, unique items, unions, record keys, required keys, the rules that tie settings
+// together, every type a value can wrongly have).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../../language-server/src/validate/check';
@@ -33,6 +34,20 @@ const JSON_SCHEMA: JsonSchema = {
     obj: { type: 'object' },
     flag: { type: 'boolean' },
     tags: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+    few: { type: 'object', minProperties: 2, maxProperties: 3 },
+    lone: { type: 'object', minProperties: 1, maxProperties: 1 },
+    paired: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, allOf: [{ if: { required: ['a'] }, then: { required: ['b'] } }] },
+    combo: {
+      type: 'object',
+      properties: { m: { type: 'string' }, inner: { type: 'object', properties: { s: { type: 'string' } } } },
+      not: { required: ['m', 'inner'], properties: { m: { const: 'x' }, inner: { required: ['s'], properties: { s: { const: 'y' } } } } },
+    },
+    nope: { type: 'object', not: { required: ['z'] } },
+    branch: {
+      type: 'object',
+      properties: { k: { type: 'string' }, n: { type: 'number' } },
+      if: { required: ['k'], properties: { k: { const: 'num' } } }, then: { properties: { n: { minimum: 10 } } }, else: { required: ['k'] },
+    },
   },
 };
 const schema = schemaFromJson(JSON_SCHEMA, 'bundled', '2026.9.6');
@@ -60,8 +75,18 @@ const CASES: [string, string, string, string, string][] = [
   ['keys: { ABC: 1 }', 'schema', 'keys.ABC', '"keys.ABC" has a key that is not allowed here.', 'ABC'],
   ['req: {}', 'invalid-type', 'req.must', '"req.must" is required.', 'req'],
   ["obj: 'str'", 'invalid-type', 'obj', '"obj" must be an object, not a string.', "'str'"],
-  // zod words a repeated item itself (a custom issue, in English only); OpenClaw's schema has one uniqueItems.
-  ["tags: ['a', 'b', 'a']", 'schema', 'tags.2', '"tags.2": Array items must be unique: element at index 2 duplicates the one at index 0', "'a'"],
+  // OpenClaw reports a repeated item on the array; the mark stays on the item that repeats.
+  ["tags: ['a', 'b', 'a']", 'repeated-item', 'tags', 'Item 2 of "tags" repeats item 0; each item may appear only once.', "'a'"],
+  ['few: { a: 1 }', 'out-of-range', 'few', '"few" must have at least 2 keys.', '{ a: 1 }'],
+  ['few: { a: 1, b: 2, c: 3, d: 4 }', 'out-of-range', 'few', '"few" must have at most 3 keys.', '{ a: 1, b: 2, c: 3, d: 4 }'],
+  ['lone: {}', 'out-of-range', 'lone', '"lone" must have at least 1 key.', '{}'],
+  ['lone: { a: 1, b: 2 }', 'out-of-range', 'lone', '"lone" must have at most 1 key.', '{ a: 1, b: 2 }'],
+  // A broken rule between settings is marked on the key of the object that holds them.
+  ["paired: { a: 'x' }", 'settings-rule', 'paired', '"paired" needs "b" when it has "a".', 'paired'],
+  ["combo: { m: 'x', inner: { s: 'y' } }", 'settings-rule', 'combo', '"combo" cannot have all of these at once: m: "x", inner.s: "y".', 'combo'],
+  ['nope: { z: 1 }', 'settings-rule', 'nope', '"nope" has a combination of values that OpenClaw does not allow.', 'nope'],
+  ["branch: { k: 'num', n: 5 }", 'settings-rule', 'branch', '"branch" does not meet a rule that ties its settings together.', 'branch'],
+  ['branch: { n: 5 }', 'settings-rule', 'branch', '"branch" does not meet a rule that ties its settings together.', 'branch'],
   ['obj: []', 'invalid-type', 'obj', '"obj" must be an object, not an array.', '[]'],
   ['obj: true', 'invalid-type', 'obj', '"obj" must be an object, not a boolean.', 'true'],
   ['name: null', 'invalid-type', 'name', '"name" must be a string, not null.', 'null'],
@@ -81,6 +106,12 @@ for (const [member, code, path, message, marked] of CASES) {
     assert.deepEqual(found, [[code, path, message, marked]]);
   });
 }
+
+test('a rule that is kept gives no diagnostic: each branch of an if, a refused combination one value off', () => {
+  for (const member of ["paired: { a: 'x', b: 'y' }", "paired: { b: 'y' }", "combo: { m: 'x', inner: { s: 'z' } }", "combo: { m: 'x' }", 'nope: { y: 1 }', "branch: { k: 'num', n: 10 }", "branch: { k: 'str', n: 5 }"]) {
+    assert.deepEqual(checkText(`{ gateway: { mode: 'local' }, ${member} }`, schema).diagnostics, [], member);
+  }
+});
 
 test('a config that is no object at all', () => {
   const found = checkText('[]', schema).diagnostics.map((d) => [d.code, d.message]);

@@ -6,7 +6,7 @@ import { runCli } from '../openclaw-cli/run';
 import { cliVersion } from '../openclaw-cli/version';
 import { CONFIG_SCHEMA_ARGS } from '../openclaw-cli/command-lines';
 import { repairCliSchema, REPAIR_REVISION } from './repair';
-import { droppedNote, schemaFromCli, type SchemaInUse } from './in-use';
+import { schemaFromCli, type SchemaInUse } from './in-use';
 
 export interface CliSchemaResult { schema?: SchemaInUse; version?: string; error?: string; fromCache?: boolean }
 
@@ -35,7 +35,6 @@ export async function loadCliSchema(cliPath: string, cacheDir: string, env: Node
   try {
     const repaired = repairCliSchema(raw);
     const schema = schemaFromCli(repaired.schema, v.version, true);
-    schema.note = droppedNote(repaired.droppedKeywords);
     await fs.mkdir(cacheDir, { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     await fs.writeFile(tmp, JSON.stringify(repaired.schema));

@@ -6,6 +6,7 @@
 // order, are the ones zod gives for the whole schema; a unit test holds the two side by side.
 import type { z } from 'zod';
 import { resolveRef, type JsonSchema } from './json-schema';
+import { conditionIssues } from './conditions';
 import { compileNode } from './zod-compile';
 import { PROSE } from './structure';
 
@@ -83,8 +84,8 @@ export class CompiledSchema {
 
   private whole(node: JsonSchema, value: unknown, path: Path, out: Issue[]): void {
     const r = this.zodFor(node).safeParse(value);
-    if (r.success) return;
-    for (const i of r.error.issues) out.push(path.length ? { ...i, path: [...path, ...i.path] } as Issue : i);
+    if (!r.success) for (const i of r.error.issues) out.push(path.length ? { ...i, path: [...path, ...i.path] } as Issue : i);
+    out.push(...conditionIssues(this.json, node, value, path));
   }
 
   /** The node's zod schema, compiled the first time it is asked for. */

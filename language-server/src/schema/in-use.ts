@@ -2,6 +2,7 @@
 // from the pinned OpenClaw CLI and committed (language-server/schema/), or the installed CLI's own schema.
 import { CompiledSchema } from './compiled';
 import type { JsonSchema } from './json-schema';
+import { unjudgedRules } from './conditions';
 import { repairCliSchema } from './repair';
 import { BUNDLED_SCHEMA_TEXT, BUNDLED_SCHEMA_VERSION } from './bundled-data';
 
@@ -26,12 +27,14 @@ export function schemaFromJson(json: JsonSchema, source: SchemaInUse['source'], 
   return { source, version, compiled: new CompiledSchema(json), json, note };
 }
 
-export function droppedNote(dropped: number): string | undefined {
-  return dropped ? `a few rules that tie plugin settings together (${dropped} not/if/then/else keywords of the CLI's schema) are not checked here; "openclaw config validate" checks them` : undefined;
+/** Said when some of the schema's rules use a keyword the checker does not judge (none in OpenClaw 2026.9). */
+export function unjudgedNote(schema: JsonSchema): string | undefined {
+  const n = unjudgedRules(schema);
+  return n ? `${n} of the rules that tie settings together (not/if keywords of the CLI's schema) are not checked here; "openclaw config validate" checks them` : undefined;
 }
 
 /** The schema in use from the CLI's JSON Schema (already repaired when it comes from the disk cache). */
 export function schemaFromCli(rawOrRepaired: unknown, version: string, alreadyRepaired = false): SchemaInUse {
-  const repaired = alreadyRepaired ? { schema: rawOrRepaired as JsonSchema, droppedKeywords: 0 } : repairCliSchema(rawOrRepaired);
-  return schemaFromJson(repaired.schema, 'cli', version, droppedNote(repaired.droppedKeywords));
+  const schema = alreadyRepaired ? rawOrRepaired as JsonSchema : repairCliSchema(rawOrRepaired).schema;
+  return schemaFromJson(schema, 'cli', version, unjudgedNote(schema));
 }

@@ -1,16 +1,13 @@
-// The CLI's JSON Schema as zod can take it. Two known problems (openclaw 2026.9.x):
-// - `$defs` sit under two plugin configs while their `$ref`s point at the root (`#/$defs/x`), so generic tools
-//   cannot resolve them; they are hoisted to a root `definitions` table and the refs rewritten.
-// - `not` and `if/then/else` (two plugin-level constraints) have no zod equivalent; they are dropped and
-//   counted, so the cost of that is visible rather than silent.
+// The CLI's JSON Schema as the checker can take it. `$defs` sit under two plugin configs while their `$ref`s point
+// at the root (`#/$defs/x`, openclaw 2026.9.x), so generic tools cannot resolve them; they are hoisted to a root
+// `definitions` table and the refs rewritten. The rules zod cannot express (`not`, `if/then/else`) are kept:
+// conditions.ts checks them.
 import type { JsonSchema } from './json-schema';
 
-export interface RepairedSchema { schema: JsonSchema; hoistedDefs: string[]; droppedKeywords: number }
+export interface RepairedSchema { schema: JsonSchema; hoistedDefs: string[] }
 
 /** Part of the on-disk cache key: a cache written by an older repair is not reused. */
-export const REPAIR_REVISION = 2;
-
-const UNSUPPORTED = new Set(['not', 'if', 'then', 'else']);
+export const REPAIR_REVISION = 3;
 
 /** Patterns OpenClaw checks case-insensitively (zod's /i) but exports without the flag, which JSON Schema lacks:
  *  agent ids, where "Main" is accepted by the CLI. Rewritten to an explicit case-insensitive class. */
@@ -19,7 +16,6 @@ const CASE_INSENSITIVE_PATTERNS = new Map([['^[a-z0-9_][a-z0-9_-]{0,63}$', '^[A-
 export function repairCliSchema(raw: unknown): RepairedSchema {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the CLI printed a schema that is not a JSON object');
   const defs: Record<string, JsonSchema> = {};
-  let dropped = 0;
   // In `properties` and `patternProperties` the keys are config key names (`$schema`, even `not`), not keywords.
   const rewrite = (node: unknown, depth: number, namesHere = false): unknown => {
     if (Array.isArray(node)) return node.map((n) => rewrite(n, depth + 1));
@@ -31,7 +27,6 @@ export function repairCliSchema(raw: unknown): RepairedSchema {
         for (const [name, def] of Object.entries(v as Record<string, unknown>)) defs[name] = rewrite(def, depth + 1) as JsonSchema;
         continue;
       }
-      if (UNSUPPORTED.has(k) && typeof v === 'object') { dropped++; continue; }
       if (k === '$ref' && typeof v === 'string') { out[k] = v.replace(/^#\/\$defs\//, '#/definitions/'); continue; }
       if (k === '$schema' && depth > 0) continue;
       if (k === 'pattern' && typeof v === 'string' && CASE_INSENSITIVE_PATTERNS.has(v)) { out[k] = CASE_INSENSITIVE_PATTERNS.get(v); continue; }
@@ -41,5 +36,5 @@ export function repairCliSchema(raw: unknown): RepairedSchema {
   };
   const schema = rewrite(raw, 0) as JsonSchema;
   schema.definitions = defs;
-  return { schema, hoistedDefs: Object.keys(defs), droppedKeywords: dropped };
+  return { schema, hoistedDefs: Object.keys(defs) };
 }

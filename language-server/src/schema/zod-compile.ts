@@ -1,6 +1,8 @@
-// One node of OpenClaw's JSON Schema turned into zod, with only the definitions it reaches and without prose (zod
-// would register every description). The node is what zod checks; the root only lends its definitions.
+// One node of OpenClaw's JSON Schema turned into zod, with only the definitions it reaches, without prose (zod
+// would register every description) and without the rules that tie settings together, which zod cannot express
+// (conditions.ts checks those). The node is what zod checks; the root only lends its definitions.
 import { z } from 'zod';
+import { CONDITIONAL_KEYWORDS } from './conditions';
 import type { JsonSchema } from './json-schema';
 import { structureOf } from './structure';
 
@@ -18,6 +20,24 @@ export function compileNode(root: JsonSchema, node: JsonSchema): z.ZodType {
     }
   };
   walk(node);
-  const input = structureOf({ ...node, $schema: 'http://json-schema.org/draft-07/schema#', definitions: needed });
+  const input = withoutRules(structureOf({ ...node, $schema: 'http://json-schema.org/draft-07/schema#', definitions: needed }));
   return z.fromJSONSchema(input as Parameters<typeof z.fromJSONSchema>[0]) as z.ZodType;
+}
+
+function withoutRules(node: unknown, names = false): unknown {
+  if (Array.isArray(node)) return node.map((n) => withoutRules(n));
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+    if (!names && CONDITIONAL_KEYWORDS.has(k)) continue;
+    out[k] = names ? withoutRules(v) : k === 'enum' || k === 'const' || k === 'default' ? v : withoutRules(v, k === 'properties' || k === 'patternProperties' || k === 'definitions');
+  }
+  // An allOf of rules only is left empty; zod would make it an intersection with "anything", and that intersection
+  // lets unknown keys through the object's additionalProperties: false.
+  if (!names && Array.isArray(out.allOf)) {
+    const kept = (out.allOf as unknown[]).filter((x) => !(x && typeof x === 'object' && !Array.isArray(x) && !Object.keys(x).length));
+    if (kept.length) out.allOf = kept;
+    else delete out.allOf;
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
 // a missing key on the key of the object that lacks it.
 import type { z } from 'zod';
 import { dotPath, memberAt, nodeAt, type Segment, type ValueNode } from '../parse/tree';
+import type { ConditionParams } from '../schema/conditions';
 import { propertiesAt, type JsonSchema } from '../schema/json-schema';
 import type { ConfigDiagnostic } from './diagnostic';
 import { closest } from './suggest';
@@ -54,10 +55,13 @@ function toDiagnostics(root: ValueNode, issue: Issue, json: JsonSchema, skipKeys
     }
   }
   const node = nodeAt(root, path);
-  // A record key the schema refuses is wrong as a key: marked on the key, as an unknown key is.
-  const key = issue.code === 'invalid_key' ? memberAt(root, path) : undefined;
+  // A record key the schema refuses is wrong as a key: marked on the key, as an unknown key is. A broken rule
+  // between settings is marked on the key of the object holding them, not over the whole object.
+  const key = issue.code === 'invalid_key' || ruleOf(issue) ? memberAt(root, path) : undefined;
   const { start, end } = key ? { start: key.keyStart, end: key.keyEnd } : node ? { start: node.start, end: node.end } : missingRange(root, path);
-  out.push({ severity: 'error', code: codeOf(issue), message: messageOf(issue, path, node), path: dotPath(path), start, end });
+  // OpenClaw reports a repeated item on the array; the squiggle stays on the item that repeats.
+  const reported = repeatOf(issue) ? path.slice(0, -1) : path;
+  out.push({ severity: 'error', code: codeOf(issue), message: messageOf(issue, path, node), path: dotPath(reported), start, end });
 }
 
 /** zod's union rule, which OpenClaw's schema follows: when exactly one branch failed only on checks that let
@@ -117,7 +121,19 @@ function missingRange(root: ValueNode, path: Segment[]): { start: number; end: n
   return { start: root.start, end: Math.min(root.end, root.start + 1) };
 }
 
+/** zod's uniqueItems issue, which it gives only in English words, at the repeated item. */
+function repeatOf(issue: Issue): { index: string; first: string } | undefined {
+  const m = issue.code === 'custom' ? /^Array items must be unique: element at index (\d+) duplicates the one at index (\d+)$/.exec(issue.message) : null;
+  return m ? { index: m[1], first: m[2] } : undefined;
+}
+
+function ruleOf(issue: Issue): ConditionParams | undefined {
+  return issue.code === 'custom' && (issue.params as ConditionParams | undefined)?.rule ? issue.params as ConditionParams : undefined;
+}
+
 function codeOf(issue: Issue): string {
+  if (ruleOf(issue)) return 'settings-rule';
+  if (repeatOf(issue)) return 'repeated-item';
   switch (issue.code) {
     case 'invalid_type': return 'invalid-type';
     case 'invalid_value': return 'invalid-value';
@@ -139,6 +155,7 @@ function messageOf(issue: Issue, path: Segment[], node: ValueNode | undefined): 
       const max = String(issue.maximum);
       if (issue.origin === 'string') return issue.maximum === 1 ? t('{0} must be at most 1 character long.', at) : t('{0} must be at most {1} characters long.', at, max);
       if (issue.origin === 'array') return issue.maximum === 1 ? t('{0} must have at most 1 item.', at) : t('{0} must have at most {1} items.', at, max);
+      if (issue.origin === 'object') return issue.maximum === 1 ? t('{0} must have at most 1 key.', at) : t('{0} must have at most {1} keys.', at, max);
       // exclusiveMaximum: the bound itself is out.
       return issue.inclusive === false ? t('{0} must be less than {1}.', at, max) : t('{0} must be at most {1}.', at, max);
     }
@@ -146,6 +163,7 @@ function messageOf(issue: Issue, path: Segment[], node: ValueNode | undefined): 
       const min = String(issue.minimum);
       if (issue.origin === 'string') return issue.minimum === 1 ? t('{0} must be at least 1 character long.', at) : t('{0} must be at least {1} characters long.', at, min);
       if (issue.origin === 'array') return issue.minimum === 1 ? t('{0} must have at least 1 item.', at) : t('{0} must have at least {1} items.', at, min);
+      if (issue.origin === 'object') return issue.minimum === 1 ? t('{0} must have at least 1 key.', at) : t('{0} must have at least {1} keys.', at, min);
       return issue.inclusive === false ? t('{0} must be more than {1}.', at, min) : t('{0} must be at least {1}.', at, min);
     }
     case 'invalid_format': {
@@ -160,10 +178,48 @@ function messageOf(issue: Issue, path: Segment[], node: ValueNode | undefined): 
       return t('{0} matches none of the allowed shapes.', at);
     case 'invalid_key':
       return t('{0} has a key that is not allowed here.', at);
+    case 'custom': {
+      const rule = ruleOf(issue);
+      if (rule) return ruleMessage(rule, at, issue.input);
+      const repeat = repeatOf(issue);
+      if (repeat) return t('Item {1} of {0} repeats item {2}; each item may appear only once.', `"${dotPath(path.slice(0, -1))}"`, repeat.index, repeat.first);
+      return `${at}: ${issue.message}`;
+    }
     default:
       // zod's own words for the rare issue kinds, which it only has in English.
       return `${at}: ${issue.message}`;
   }
+}
+
+/** A broken rule in words: the keys it asks for, or the values it refuses together, when the rule is that simple. */
+function ruleMessage(rule: ConditionParams, at: string, input: unknown): string {
+  const keys = (s: unknown) => (s && typeof s === 'object' && Array.isArray((s as JsonSchema).required) ? (s as JsonSchema).required as string[] : undefined);
+  const quoted = (xs: string[]) => xs.map((k) => `"${k}"`).join(', ');
+  if (rule.rule === 'not') {
+    const pairs = constPairs(rule.condition, []);
+    return pairs?.length ? t('{0} cannot have all of these at once: {1}.', at, pairs.join(', ')) : t('{0} has a combination of values that OpenClaw does not allow.', at);
+  }
+  const given = keys(rule.condition);
+  const needed = keys(rule.required)?.filter((k) => !(input && typeof input === 'object' && Object.hasOwn(input, k)));
+  if (rule.rule === 'then' && given && needed?.length) return t('{0} needs {1} when it has {2}.', at, quoted(needed), quoted(given));
+  return t('{0} does not meet a rule that ties its settings together.', at);
+}
+
+/** `key: value` for every value a schema of required keys and constants pins, or undefined when it says more. */
+function constPairs(s: unknown, prefix: string[]): string[] | undefined {
+  if (!s || typeof s !== 'object') return undefined;
+  const schema = s as JsonSchema;
+  if ('const' in schema) return Object.keys(schema).every((k) => k === 'const' || k === 'type') ? [`${prefix.join('.')}: ${JSON.stringify(schema.const)}`] : undefined;
+  const required = (schema.required as string[] | undefined) ?? [];
+  const props = schema.properties ?? {};
+  if (Object.keys(schema).some((k) => k !== 'required' && k !== 'properties' && k !== 'type') || !Object.keys(props).every((k) => required.includes(k))) return undefined;
+  const out: string[] = [];
+  for (const [k, sub] of Object.entries(props)) {
+    const inner = constPairs(sub, [...prefix, k]);
+    if (!inner) return undefined;
+    out.push(...inner);
+  }
+  return out;
 }
 
 function describe(node: ValueNode): string {
