@@ -3,28 +3,15 @@
 // `openclaw config validate --json`, with the committed data and with the CLI's own schema.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
-import { cliIssuePaths, makeTempHome, mapLimit, requireChecker, requireOpenclaw, type TempHome } from './cli-tools';
+import { cliIssuePaths, requireChecker, requireOpenclaw } from './cli-tools';
 import { RuleCorpus } from './rule-corpus';
-import { askChecker, askOpenclaw, describeCli, describeOurs, uniqueSorted, type CliAnswer } from './verdicts';
+import { bothSides, corpusOnDisk, describeCli, pathSets } from './verdicts';
 
 const corpus = new RuleCorpus(bundledSchemaInUse().json);
 const CASES = corpus.cases();
 
-let written: Promise<TempHome> | undefined;
-const caseDir = () => (written ??= (async () => {
-  const dir = await makeTempHome('openclaw-rules-');
-  for (const c of CASES) await fs.writeFile(path.join(dir.dir, c.name), JSON.stringify(c.config, null, 2));
-  return dir;
-})());
-
-let cliAnswers: Promise<Map<string, CliAnswer>> | undefined;
-const openclawAnswers = () => (cliAnswers ??= caseDir().then(async (dir) => {
-  const answers = await mapLimit(CASES, 2, (c) => askOpenclaw(dir.dir, c.name));
-  return new Map(CASES.map((c, i) => [c.name, answers[i]]));
-}));
+const disk = corpusOnDisk(CASES, 'openclaw-rules-');
 
 test('every rule of the schema gets a config that breaks it and one that keeps it', () => {
   const rules = corpus.rules();
@@ -40,7 +27,7 @@ test('every rule of the schema gets a config that breaks it and one that keeps i
 
 test('OpenClaw rejects each config that breaks a rule, at the rule\'s object, and accepts the ones that keep it', async (t) => {
   requireOpenclaw();
-  const cli = await openclawAnswers();
+  const cli = await disk.openclaw();
   for (const c of CASES) {
     await t.test(c.name, () => {
       const a = cli.get(c.name)!;
@@ -54,21 +41,17 @@ for (const withCliSchema of [false, true]) {
   test(`every rule is judged as openclaw config validate judges it, ${withCliSchema ? "with the CLI's schema (--openclaw)" : 'with the committed schema data'}`, async (t) => {
     requireOpenclaw();
     requireChecker();
-    const dir = await caseDir();
-    const [cli, ours] = await Promise.all([openclawAnswers(), askChecker(dir.dir, CASES.map((c) => c.name), withCliSchema)]);
+    const sides = await bothSides(disk, CASES, withCliSchema);
     for (const c of CASES) {
       await t.test(c.name, () => {
-        const o = ours.get(c.name);
-        assert.ok(o, `the checker printed no result for ${c.name}`);
-        const a = cli.get(c.name)!;
-        const both = `${c.name}: ${JSON.stringify(c.config)}\n${describeCli(a)}\n${describeOurs(o)}`;
+        const { ours: o, cli: a, both } = sides.get(c.name)!;
         assert.equal(o.valid, a.valid, `verdicts differ\n${both}`);
-        const errors = o.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path);
-        assert.deepEqual(uniqueSorted(errors), uniqueSorted(cliIssuePaths(a.issues ?? [])), `issue paths differ\n${both}`);
+        const paths = pathSets(o, a);
+        assert.deepEqual(paths.ours, paths.cli, `issue paths differ\n${both}`);
         if (c.breaks) assert.ok(o.diagnostics.some((d) => d.code === 'settings-rule' && d.path === c.at), `no settings-rule diagnostic at ${c.at}\n${both}`);
       });
     }
   });
 }
 
-test.after(async () => { await (await written)?.remove(); });
+test.after(disk.remove);

@@ -4,12 +4,10 @@
 // committed data and with the CLI's own schema: the same verdict and the same set of places.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
-import { cliIssuePaths, makeTempHome, mapLimit, requireChecker, requireOpenclaw, type TempHome } from './cli-tools';
+import { cliIssuePaths, requireChecker, requireOpenclaw } from './cli-tools';
 import { CASE_KINDS, CorpusBuilder, type CorpusFile } from './schema-corpus';
-import { askChecker, askOpenclaw, describeCli, describeOurs, uniqueSorted, type CliAnswer } from './verdicts';
+import { bothSides, corpusOnDisk, describeCli, pathSets } from './verdicts';
 
 /** Where we do not agree with OpenClaw yet, each subject in a file of its own. Each must still disagree: once it
  *  agrees, it leaves this list, so the list stays true. */
@@ -23,18 +21,7 @@ const FILES: CorpusFile[] = builder.files(6, new Set([...KNOWN_DISAGREEMENTS.key
 const SECTIONS = Object.keys(bundledSchemaInUse().json.properties ?? {});
 const knownIn = (f: CorpusFile) => f.cases.map((c) => KNOWN_DISAGREEMENTS.get(`${c.subject}/${c.kind}`)).find(Boolean);
 
-let written: Promise<TempHome> | undefined;
-const corpusDir = () => (written ??= (async () => {
-  const dir = await makeTempHome('openclaw-sections-');
-  for (const f of FILES) await fs.writeFile(path.join(dir.dir, f.name), JSON.stringify(f.config, null, 2));
-  return dir;
-})());
-
-let cliAnswers: Promise<Map<string, CliAnswer>> | undefined;
-const openclawAnswers = () => (cliAnswers ??= corpusDir().then(async (dir) => {
-  const answers = await mapLimit(FILES, 2, (f) => askOpenclaw(dir.dir, f.name));
-  return new Map(FILES.map((f, i) => [f.name, answers[i]]));
-}));
+const disk = corpusOnDisk(FILES, 'openclaw-sections-');
 
 test('the generated corpus covers all 44 sections, the plugin and channel schemas, and every kind of case', () => {
   assert.equal(SECTIONS.length, 44);
@@ -52,7 +39,7 @@ test('the generated corpus covers all 44 sections, the plugin and channel schema
 
 test('OpenClaw rejects every generated error and accepts the generated valid configs', async (t) => {
   requireOpenclaw();
-  const cli = await openclawAnswers();
+  const cli = await disk.openclaw();
   for (const f of FILES) {
     await t.test(f.name, () => {
       const a = cli.get(f.name)!;
@@ -73,23 +60,19 @@ for (const withCliSchema of [false, true]) {
   test(`every section agrees with openclaw config validate, ${withCliSchema ? "with the CLI's schema (--openclaw)" : 'with the committed schema data'}`, async (t) => {
     requireOpenclaw();
     requireChecker();
-    const dir = await corpusDir();
-    const [cli, ours] = await Promise.all([openclawAnswers(), askChecker(dir.dir, FILES.map((f) => f.name), withCliSchema)]);
+    const sides = await bothSides(disk, FILES, withCliSchema);
     for (const f of FILES) {
       await t.test(f.name, () => {
-        const o = ours.get(f.name);
-        assert.ok(o, `the checker printed no result for ${f.name}`);
-        const a = cli.get(f.name)!;
-        const both = `${f.name}: ${JSON.stringify(f.config)}\n${describeCli(a)}\n${describeOurs(o)}`;
-        const errors = o.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path);
-        const agree = o.valid === a.valid && JSON.stringify(uniqueSorted(errors)) === JSON.stringify(uniqueSorted(cliIssuePaths(a.issues ?? [])));
+        const { ours: o, cli: a, both } = sides.get(f.name)!;
+        const paths = pathSets(o, a);
+        const agree = o.valid === a.valid && JSON.stringify(paths.ours) === JSON.stringify(paths.cli);
         const known = knownIn(f);
         if (known) { assert.ok(!agree, `${f.name} agrees now: take it off the known disagreements (${known})\n${both}`); return; }
         assert.equal(o.valid, a.valid, `verdicts differ\n${both}`);
-        assert.deepEqual(uniqueSorted(errors), uniqueSorted(cliIssuePaths(a.issues ?? [])), `issue paths differ\n${both}`);
+        assert.deepEqual(paths.ours, paths.cli, `issue paths differ\n${both}`);
       });
     }
   });
 }
 
-test.after(async () => { await (await written)?.remove(); });
+test.after(disk.remove);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { OPENCLAW } from '../support/paths';
-import { isolatedEnv, jsonOf, makeTempHome, runChecker, runOpenclaw, type CliIssue } from './cli-tools';
+import { cliIssuePaths, isolatedEnv, jsonOf, makeTempHome, mapLimit, runChecker, runOpenclaw, type CliIssue, type TempHome } from './cli-tools';
 
 export interface CliAnswer { valid: boolean; issues?: CliIssue[]; warnings?: CliIssue[] }
 export interface OurDiagnostic { severity: string; code: string; message: string; path: string }
@@ -47,4 +47,40 @@ export function describeCli(a: CliAnswer): string {
 
 export function describeOurs(r: OurResult): string {
   return `ours: valid=${r.valid}\n${r.diagnostics.map((d) => `  [${d.severity} ${d.code}] ${d.path || '""'}: ${d.message}`).join('\n') || '  (no diagnostics)'}`;
+}
+
+/** Generated configs written once to a temporary folder, and OpenClaw's answer on each, asked once (two at a time)
+ *  however many tests read them. */
+export function corpusOnDisk(files: readonly { name: string; config: unknown }[], prefix: string) {
+  let written: Promise<TempHome> | undefined;
+  let answers: Promise<Map<string, CliAnswer>> | undefined;
+  const dir = () => (written ??= (async () => {
+    const home = await makeTempHome(prefix);
+    for (const f of files) await fs.writeFile(path.join(home.dir, f.name), JSON.stringify(f.config, null, 2));
+    return home;
+  })());
+  const openclaw = () => (answers ??= dir().then(async (home) => {
+    const got = await mapLimit(files, 2, (f) => askOpenclaw(home.dir, f.name));
+    return new Map(files.map((f, i) => [f.name, got[i]]));
+  }));
+  return { dir, openclaw, remove: async () => { await (await written)?.remove(); } };
+}
+
+/** Our error paths and OpenClaw's issue paths, each as a sorted set, for one file. */
+export function pathSets(ours: OurResult, cli: CliAnswer): { ours: string[]; cli: string[] } {
+  return { ours: uniqueSorted(ours.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path)), cli: uniqueSorted(cliIssuePaths(cli.issues ?? [])) };
+}
+
+export interface BothSides { ours: OurResult; cli: CliAnswer; /** Both answers in words, for a failing assertion. */ both: string }
+
+/** OpenClaw's and our checker's answers on every file of a corpus on disk. */
+export async function bothSides(disk: ReturnType<typeof corpusOnDisk>, files: readonly { name: string; config: unknown }[], withCliSchema: boolean): Promise<Map<string, BothSides>> {
+  const dir = await disk.dir();
+  const [cli, ours] = await Promise.all([disk.openclaw(), askChecker(dir.dir, files.map((f) => f.name), withCliSchema)]);
+  return new Map(files.map((f) => {
+    const o = ours.get(f.name);
+    assert.ok(o, `the checker printed no result for ${f.name}`);
+    const a = cli.get(f.name)!;
+    return [f.name, { ours: o, cli: a, both: `${f.name}: ${JSON.stringify(f.config)}\n${describeCli(a)}\n${describeOurs(o)}` }];
+  }));
 }
