@@ -1,11 +1,12 @@
 // Configs generated from the schema itself, so every section is exercised, not only the ones someone thought of:
 // for each top-level section and for each plugin's and channel's own schema, one unknown key, one wrong type, one
-// value outside an enum or pattern, and one valid config. Cases of one kind from different sections share a
+// value outside an enum or pattern, one value just past a bound (a number, a length, a count), one object without a
+// key it requires, and one valid config. Cases of one kind from different sections share a
 // config file (the CLI takes over a second per file), and each keeps its own place in it.
 import type { JsonSchema } from '../../language-server/src/schema/json-schema';
 
-export type CaseKind = 'unknown-key' | 'wrong-type' | 'wrong-enum-or-pattern' | 'valid';
-export const CASE_KINDS: CaseKind[] = ['unknown-key', 'wrong-type', 'wrong-enum-or-pattern', 'valid'];
+export type CaseKind = 'unknown-key' | 'wrong-type' | 'wrong-enum-or-pattern' | 'out-of-range' | 'missing-required' | 'valid';
+export const CASE_KINDS: CaseKind[] = ['unknown-key', 'wrong-type', 'wrong-enum-or-pattern', 'out-of-range', 'missing-required', 'valid'];
 
 /** Where a schema sits in a config: a top-level section, or the schema of one plugin or channel. */
 export interface Subject { name: string; path: string[]; schema: JsonSchema }
@@ -163,6 +164,31 @@ export class CorpusBuilder {
     }
   }
 
+  /** A value just past one of the node's bounds: a number, a string's length, an array's or object's count. */
+  private outOfRange(s: JsonSchema, type: string | undefined): { value: unknown } | undefined {
+    const n = (k: string) => (typeof s[k] === 'number' ? (s[k] as number) : undefined);
+    if (type === 'integer' || type === 'number') {
+      const below = n('minimum') !== undefined ? n('minimum')! - 1 : n('exclusiveMinimum');
+      if (below !== undefined && Number.isSafeInteger(Math.ceil(below))) return { value: type === 'integer' ? Math.floor(below) : below };
+      const above = n('maximum') !== undefined ? n('maximum')! + 1 : n('exclusiveMaximum');
+      // The largest safe integer is zod's bound for every int; one past it is not a value JSON carries exactly.
+      if (above !== undefined && Number.isSafeInteger(Math.ceil(above))) return { value: type === 'integer' ? Math.ceil(above) : above };
+      return undefined;
+    }
+    if (type === 'string') {
+      if (n('minLength')) return { value: 'a'.repeat(n('minLength')! - 1) };
+      if (n('maxLength') !== undefined && n('maxLength')! < 4096) return { value: 'a'.repeat(n('maxLength')! + 1) };
+      return undefined;
+    }
+    if (type === 'array') {
+      if (n('minItems')) return { value: [] };
+      const item = n('maxItems') !== undefined && !Array.isArray(s.items) ? this.minimal(s.items as JsonSchema | undefined, 0) : undefined;
+      return item === undefined || s.uniqueItems ? undefined : { value: Array.from({ length: n('maxItems')! + 1 }, () => structuredClone(item)) };
+    }
+    if (type === 'object' && n('minProperties')) return { value: {} };
+    return undefined;
+  }
+
   private stringFor(s: JsonSchema): string | undefined {
     const minLength = typeof s.minLength === 'number' ? s.minLength : 0;
     const maxLength = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
@@ -245,6 +271,16 @@ export class CorpusBuilder {
       const base = this.minimal(s, 0);
       return base && typeof base === 'object' ? { value: { ...(base as object), zzUnknownKey: 1 } } : undefined;
     }
+    if (kind === 'missing-required') {
+      if (type !== 'object') return undefined;
+      const key = ((s.required as string[] | undefined) ?? []).find((k) => s.properties?.[k] && s.properties[k].default === undefined);
+      const base = key === undefined ? undefined : this.minimal(s, 0);
+      if (!base || typeof base !== 'object') return undefined;
+      const value = { ...(base as Record<string, unknown>) };
+      delete value[key!];
+      return { value };
+    }
+    if (kind === 'out-of-range') return Array.isArray(s.type) || s.enum || 'const' in s ? undefined : this.outOfRange(s, type);
     if (kind === 'wrong-type') {
       if (Array.isArray(s.type) || s.enum || 'const' in s) return undefined;
       if (type === 'string') return { value: 12345 };

@@ -10,7 +10,7 @@ import { compileNode } from '../../language-server/src/schema/zod-compile';
 import { BUNDLED_SCHEMA_TEXT } from '../../language-server/src/schema/bundled-data';
 import type { JsonSchema } from '../../language-server/src/schema/json-schema';
 import { RuleCorpus } from '../agreement/rule-corpus';
-import { CorpusBuilder } from '../agreement/schema-corpus';
+import { CASE_KINDS, CorpusBuilder } from '../agreement/schema-corpus';
 import { DOCS, generateConfig } from '../bench/configs';
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
@@ -34,7 +34,7 @@ function same(config: unknown, what: string, walk: CompiledSchema = lazy, zod = 
 }
 
 const corpus = new CorpusBuilder(json);
-const cases = corpus.subjects().flatMap((s) => (['unknown-key', 'wrong-type', 'wrong-enum-or-pattern', 'valid'] as const).map((k) => corpus.caseFor(s, k)).filter((c) => c !== undefined));
+const cases = corpus.subjects().flatMap((s) => CASE_KINDS.map((k) => corpus.caseFor(s, k)).filter((c) => c !== undefined));
 const realistic = Object.values(DOCS).map((spec) => JSON.parse(generateConfig(spec)) as Record<string, unknown>);
 
 test('every generated agreement case gets the issues of the whole schema, in its order', () => {

@@ -31,6 +31,11 @@ const CASES: [string, string[][]][] = [
   ["{ browser: { profiles: { w: { cdpPort: 1, userDataDir: '' } } } }", []],
   ["{ browser: { profiles: { w: { driver: 'extension', cdpUrl: '' } } } }", []],
   ['{ browser: { profiles: [] } }', []],
+  // A roles table, once written, must define a role.
+  ['{ gateway: { roles: { definitions: {} } } }', [['gateway-roles-empty', 'gateway.roles.definitions', 'definitions']]],
+  ["{ gateway: { roles: { definitions: { admin: { scopes: [] } } } } }", []],
+  ['{ gateway: { roles: { definitions: [] } } }', []],
+  ['{ gateway: { roles: {} } }', []],
   // Agent ids compare as OpenClaw normalises them: case, rewritten characters, trimmed dashes.
   ["{ agents: { ownership: 'explicit', entries: { Main: {}, main: {} } } }", [['agents-duplicate-id', 'agents.entries.main', 'main']]],
   ["{ agents: { ownership: 'explicit', entries: { 'a b': {}, 'a-b': {} } } }", [['agents-duplicate-id', 'agents.entries.a-b', "'a-b'"]]],

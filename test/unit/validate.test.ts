@@ -111,6 +111,8 @@ test('cross-field rules stand down where a wrong type or value (not an unknown k
   assert.deepEqual(codes(`${base}browser: { profiles: { 'W!': {} } } }`), ['schema']);
   assert.deepEqual(codes(`${base}agents: { defaults: { workspace: 5 }, entries: { a: {}, b: {} } } }`), ['invalid-type']);
   assert.deepEqual(codes(`${base}agents: { defaults: { bogus: 5 }, entries: { a: {}, b: {} } } }`), ['unknown-key', 'agents-ownership']);
+  // The empty roles table is refined as a record of its own: a required key missing beside it does not stop that.
+  assert.deepEqual(codes("{ gateway: { mode: 'local', roles: { definitions: {} } } }"), ['invalid-type', 'gateway-roles-empty']);
 });
 
 test('isValid: errors make a config invalid, warnings and information do not', () => {

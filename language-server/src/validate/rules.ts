@@ -109,6 +109,15 @@ export function refinementDiagnostics(root: ValueNode, skipped: RefinementsSkipp
       }
     }
   }
+  // A roles table, once written, must define a role: OpenClaw refines the record so, outside its JSON Schema.
+  const definitions = memberAt(root, ['gateway', 'roles', 'definitions']);
+  if (definitions?.value.kind === 'object' && !definitions.value.members.length && !skipped(['gateway', 'roles', 'definitions'])) {
+    out.push({
+      severity: 'error', code: 'gateway-roles-empty',
+      message: t('"gateway.roles.definitions" must define at least one role.'),
+      path: 'gateway.roles.definitions', start: definitions.keyStart, end: definitions.keyEnd,
+    });
+  }
   const agents = nodeAt(root, ['agents']);
   const entries = nodeAt(root, ['agents', 'entries']);
   if (agents?.kind === 'object' && entries?.kind === 'object' && !skipped(['agents'])) {
