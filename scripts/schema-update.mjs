@@ -1,7 +1,8 @@
-// npm run schema:update: regenerates language-server/src/schema/bundled-data.ts from the pinned OpenClaw CLI
-// (.tools/openclaw), run with Node 24 first on PATH in a throw-away HOME so no user config or plugin leaks in.
+// npm run schema:update: regenerates language-server/src/schema/bundled-data.ts and bundled-providers.ts from the
+// pinned OpenClaw CLI (.tools/openclaw), run with Node 24 first on PATH in a throw-away HOME so no user config or
+// plugin leaks in.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { bundledDataModule, committedStructure, schemaJsonOf } = require(path.join(repo, 'out/language-server/src/schema/generate.js'));
+const { bundledDataModule, committedStructure, providerOverlayIdsOf, providersModule, schemaJsonOf } = require(path.join(repo, 'out/language-server/src/schema/generate.js'));
 const { parseCliVersion } = require(path.join(repo, 'out/language-server/src/openclaw-cli/version.js'));
 
 const cli = path.join(repo, '.tools/openclaw/node_modules/.bin/openclaw');
@@ -27,6 +28,22 @@ try {
   const out = path.join(repo, 'language-server/src/schema/bundled-data.ts');
   writeFileSync(out, bundledDataModule(structure, version));
   console.log(`wrote ${path.relative(repo, out)}: OpenClaw ${version}, ${Object.keys(structure.properties ?? {}).length} top-level sections`);
+  const ids = providerIdsOf(path.join(repo, '.tools/openclaw/node_modules/openclaw/dist'));
+  const providersOut = path.join(repo, 'language-server/src/schema/bundled-providers.ts');
+  writeFileSync(providersOut, providersModule(ids, version));
+  console.log(`wrote ${path.relative(repo, providersOut)}: ${ids.length} built-in model providers`);
 } finally {
   rmSync(home, { recursive: true, force: true });
+}
+
+/** The one list of built-in provider ids the CLI's files declare; every copy of it must agree. */
+function providerIdsOf(dist) {
+  const lists = new Set();
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.m?js$/.test(entry.name)) continue;
+    const ids = providerOverlayIdsOf(readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+    if (ids) lists.add(JSON.stringify([...ids].sort()));
+  }
+  if (lists.size !== 1) throw new Error(`expected one list of built-in model providers in the CLI's files, found ${lists.size}`);
+  return JSON.parse([...lists][0]);
 }

@@ -1,11 +1,15 @@
 // The committed schema data is what the pinned OpenClaw CLI says, no more and no less: regenerated here from
-// `openclaw config schema` exactly as `npm run schema:update` does it, and compared. A new pin without
-// `npm run schema:update` fails here.
+// `openclaw config schema` exactly as `npm run schema:update` does it, and compared; so is the list of model
+// providers OpenClaw brings, from its built files. A new pin without `npm run schema:update` fails here.
 import { test } from 'node:test';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import { BUNDLED_SCHEMA_TEXT, BUNDLED_SCHEMA_VERSION } from '../../language-server/src/schema/bundled-data';
-import { committedStructure, schemaJsonOf } from '../../language-server/src/schema/generate';
+import { BUILT_IN_PROVIDER_IDS, BUNDLED_PROVIDERS_VERSION } from '../../language-server/src/schema/bundled-providers';
+import { committedStructure, providerOverlayIdsOf, schemaJsonOf } from '../../language-server/src/schema/generate';
 import { parseCliVersion } from '../../language-server/src/openclaw-cli/version';
+import { OPENCLAW } from '../support/paths';
 import { requireOpenclaw, runOpenclaw } from './cli-tools';
 
 /** The first place two JSON values differ, as a dot path, so a failure says where to look. */
@@ -32,4 +36,18 @@ test('the committed schema data equals what the pinned CLI generates (run `npm r
   const difference = firstDifference(committed, fromCli);
   assert.equal(difference, undefined, `the committed data differs from the CLI's schema at ${difference}`);
   assert.equal(JSON.stringify(committed), JSON.stringify(fromCli), 'same content in another key order');
+});
+
+test('the committed list of built-in model providers is the one the pinned CLI\'s files declare, in every copy', async () => {
+  requireOpenclaw();
+  assert.equal(BUNDLED_PROVIDERS_VERSION, BUNDLED_SCHEMA_VERSION);
+  const dist = path.join(path.dirname(OPENCLAW), '..', 'openclaw', 'dist');
+  const lists: string[][] = [];
+  for (const entry of await fs.readdir(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.m?js$/.test(entry.name)) continue;
+    const ids = providerOverlayIdsOf(await fs.readFile(path.join(entry.parentPath, entry.name), 'utf8'));
+    if (ids) lists.push([...ids].sort());
+  }
+  assert.ok(lists.length > 0, `no list of built-in model providers in ${dist}`);
+  for (const ids of lists) assert.deepEqual(ids, [...BUILT_IN_PROVIDER_IDS]);
 });

@@ -31,6 +31,15 @@ const CASES: [string, string[][]][] = [
   ["{ browser: { profiles: { w: { cdpPort: 1, userDataDir: '' } } } }", []],
   ["{ browser: { profiles: { w: { driver: 'extension', cdpUrl: '' } } } }", []],
   ['{ browser: { profiles: [] } }', []],
+  // A model provider OpenClaw does not bring declares baseUrl (a non-empty one) and a models list, marked on its key;
+  // one of its own (case and spaces aside) may only overlay settings. The last spelling of a repeated one counts.
+  ["{ models: { providers: { mine: {} } } }", [['custom-provider-incomplete', 'models.providers.mine.baseUrl', 'mine'], ['custom-provider-incomplete', 'models.providers.mine.models', 'mine']]],
+  ["{ models: { providers: { mine: { baseUrl: '', models: [] } } } }", [['custom-provider-incomplete', 'models.providers.mine.baseUrl', 'mine']]],
+  ["{ models: { providers: { mine: { baseUrl: 'http://h', models: {} } } } }", [['custom-provider-incomplete', 'models.providers.mine.models', 'mine']]],
+  ["{ models: { providers: { mine: { baseUrl: 'http://h', models: [] } } } }", []],
+  ["{ models: { providers: { anthropic: {}, ' OpenAI ': {} } } }", []],
+  ["{ models: { providers: { mine: {}, mine: { baseUrl: 'http://h', models: [] } } } }", []],
+  ['{ models: { providers: { mine: 5 } } }', []],
   // A roles table, once written, must define a role.
   ['{ gateway: { roles: { definitions: {} } } }', [['gateway-roles-empty', 'gateway.roles.definitions', 'definitions']]],
   ["{ gateway: { roles: { definitions: { admin: { scopes: [] } } } } }", []],

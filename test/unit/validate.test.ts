@@ -113,6 +113,9 @@ test('cross-field rules stand down where a wrong type or value (not an unknown k
   assert.deepEqual(codes(`${base}agents: { defaults: { bogus: 5 }, entries: { a: {}, b: {} } } }`), ['unknown-key', 'agents-ownership']);
   // The empty roles table is refined as a record of its own: a required key missing beside it does not stop that.
   assert.deepEqual(codes("{ gateway: { mode: 'local', roles: { definitions: {} } } }"), ['invalid-type', 'gateway-roles-empty']);
+  // The providers' record is refined as a whole: a wrong value in any provider stands every provider's check down.
+  assert.deepEqual(codes(`${base}models: { providers: { a: {}, b: { baseUrl: 5 } } } }`), ['invalid-type']);
+  assert.deepEqual(codes(`${base}models: { providers: { a: {}, b: { zz: 5, baseUrl: 'http://h', models: [] } } } }`), ['unknown-key', 'custom-provider-incomplete', 'custom-provider-incomplete']);
 });
 
 test('isValid: errors make a config invalid, warnings and information do not', () => {

@@ -1,6 +1,7 @@
 // What OpenClaw enforces outside its JSON Schema: retired keys, refinements, duplicate keys and the
 // start-up requirement on gateway.mode.
 import { dotPath, memberAt, memberOf, nodeAt, type DuplicateKey, type Member, type ObjectNode, type ValueNode } from '../parse/tree';
+import { BUILT_IN_PROVIDER_IDS } from '../schema/bundled-providers';
 import type { ConfigDiagnostic } from './diagnostic';
 import { t } from '../l10n';
 
@@ -109,6 +110,8 @@ export function refinementDiagnostics(root: ValueNode, skipped: RefinementsSkipp
       }
     }
   }
+  const providers = nodeAt(root, ['models', 'providers']);
+  if (providers?.kind === 'object' && !skipped(['models', 'providers'])) out.push(...customProviderDiagnostics(providers));
   // A roles table, once written, must define a role: OpenClaw refines the record so, outside its JSON Schema.
   const definitions = memberAt(root, ['gateway', 'roles', 'definitions']);
   if (definitions?.value.kind === 'object' && !definitions.value.members.length && !skipped(['gateway', 'roles', 'definitions'])) {
@@ -158,6 +161,27 @@ export function refinementDiagnostics(root: ValueNode, skipped: RefinementsSkipp
         severity: 'error', code: 'agents-ownership',
         message: t('Several agents in "agents.entries" need "agents.ownership": "explicit".'),
         path: 'agents.ownership', start: entriesKey.keyStart, end: entriesKey.keyEnd,
+      });
+    }
+  }
+  return out;
+}
+
+const BUILT_IN_PROVIDERS = new Set(BUILT_IN_PROVIDER_IDS);
+
+/** A provider of `models.providers` that OpenClaw does not bring must say where it is and what it serves; one of
+ *  OpenClaw's own (its id trimmed and lower-cased) may only overlay settings. */
+function customProviderDiagnostics(providers: ObjectNode): ConfigDiagnostic[] {
+  const out: ConfigDiagnostic[] = [];
+  for (const m of winners(providers)) {
+    if (m.value.kind !== 'object' || BUILT_IN_PROVIDERS.has(m.key.trim().toLowerCase())) continue;
+    const models = memberOf(m.value, 'models')?.value;
+    const missing = [...(scalarOf(m.value, 'baseUrl') ? [] : ['baseUrl']), ...(models?.kind === 'array' ? [] : ['models'])];
+    for (const key of missing) {
+      out.push({
+        severity: 'error', code: 'custom-provider-incomplete',
+        message: t('Model provider "{0}" is not one OpenClaw brings, so it must declare "{1}".', m.key, key),
+        path: `models.providers.${m.key}.${key}`, start: m.keyStart, end: m.keyEnd,
       });
     }
   }

@@ -1,0 +1,60 @@
+// `models.providers`: a provider OpenClaw brings may be overlaid with a few settings, any other must declare baseUrl
+// and models. Checked over every id of the committed list (as written, and spelled with other case and spaces),
+// each with a suffix that makes it a custom provider, and half-declared custom providers, against
+// `openclaw config validate --json`, with the committed data and with the CLI's own schema.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BUILT_IN_PROVIDER_IDS } from '../../language-server/src/schema/bundled-providers';
+import { cliIssuePaths, requireChecker, requireOpenclaw } from './cli-tools';
+import { bothSides, corpusOnDisk, describeCli, pathSets } from './verdicts';
+
+const providers = (entries: [string, unknown][]) => ({ models: { providers: Object.fromEntries(entries) } });
+const FILES = [
+  { name: 'built-in.json', config: providers(BUILT_IN_PROVIDER_IDS.map((id) => [id, {}])), missing: [] as string[] },
+  { name: 'built-in-spelled.json', config: providers(BUILT_IN_PROVIDER_IDS.map((id) => [` ${id.toUpperCase()} `, {}])), missing: [] },
+  {
+    name: 'custom.json',
+    config: providers(BUILT_IN_PROVIDER_IDS.map((id) => [`${id}-custom`, {}])),
+    missing: BUILT_IN_PROVIDER_IDS.flatMap((id) => [`models.providers.${id}-custom.baseUrl`, `models.providers.${id}-custom.models`]),
+  },
+  {
+    name: 'half-declared.json',
+    config: providers([
+      ['only-url', { baseUrl: 'http://127.0.0.1:4000' }], ['only-models', { models: [] }], ['empty-url', { baseUrl: '', models: [] }],
+      ['whole', { baseUrl: 'http://127.0.0.1:4000', models: [] }],
+    ]),
+    missing: ['models.providers.only-url.models', 'models.providers.only-models.baseUrl', 'models.providers.empty-url.baseUrl'],
+  },
+];
+const disk = corpusOnDisk(FILES, 'openclaw-providers-');
+
+test('OpenClaw accepts its own providers overlaid, however spelled, and asks every other one for baseUrl and models', async (t) => {
+  requireOpenclaw();
+  assert.ok(BUILT_IN_PROVIDER_IDS.length > 50, `only ${BUILT_IN_PROVIDER_IDS.length} built-in providers`);
+  const cli = await disk.openclaw();
+  for (const f of FILES) {
+    await t.test(f.name, () => {
+      const a = cli.get(f.name)!;
+      assert.equal(a.valid, !f.missing.length, describeCli(a));
+      assert.deepEqual(cliIssuePaths(a.issues ?? []).sort(), [...f.missing].sort(), describeCli(a));
+    });
+  }
+});
+
+for (const withCliSchema of [false, true]) {
+  test(`the checker judges every provider as openclaw config validate does, ${withCliSchema ? "with the CLI's schema (--openclaw)" : 'with the committed schema data'}`, async (t) => {
+    requireOpenclaw();
+    requireChecker();
+    const sides = await bothSides(disk, FILES, withCliSchema);
+    for (const f of FILES) {
+      await t.test(f.name, () => {
+        const { ours, cli, both } = sides.get(f.name)!;
+        assert.equal(ours.valid, cli.valid, `verdicts differ\n${both}`);
+        const paths = pathSets(ours, cli);
+        assert.deepEqual(paths.ours, paths.cli, `issue paths differ\n${both}`);
+      });
+    }
+  });
+}
+
+test.after(disk.remove);
