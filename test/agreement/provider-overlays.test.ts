@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUILT_IN_PROVIDER_IDS } from '../../language-server/src/schema/bundled-providers';
-import { cliIssuePaths, requireChecker, requireOpenclaw } from './cli-tools';
-import { bothSides, corpusOnDisk, describeCli, pathSets } from './verdicts';
+import { cliIssuePaths, requireOpenclaw } from './cli-tools';
+import { corpusOnDisk, describeCli, testBothSchemas } from './verdicts';
 
 const providers = (entries: [string, unknown][]) => ({ models: { providers: Object.fromEntries(entries) } });
 const FILES = [
@@ -41,20 +41,6 @@ test('OpenClaw accepts its own providers overlaid, however spelled, and asks eve
   }
 });
 
-for (const withCliSchema of [false, true]) {
-  test(`the checker judges every provider as openclaw config validate does, ${withCliSchema ? "with the CLI's schema (--openclaw)" : 'with the committed schema data'}`, async (t) => {
-    requireOpenclaw();
-    requireChecker();
-    const sides = await bothSides(disk, FILES, withCliSchema);
-    for (const f of FILES) {
-      await t.test(f.name, () => {
-        const { ours, cli, both } = sides.get(f.name)!;
-        assert.equal(ours.valid, cli.valid, `verdicts differ\n${both}`);
-        const paths = pathSets(ours, cli);
-        assert.deepEqual(paths.ours, paths.cli, `issue paths differ\n${both}`);
-      });
-    }
-  });
-}
+testBothSchemas('the checker judges every provider as openclaw config validate does', disk, FILES);
 
 test.after(disk.remove);

@@ -1,10 +1,11 @@
 // Verdicts of both sides on config files: OpenClaw's own `openclaw config validate --json`, one file a call, and our
 // built checker over many files in one run, with the committed schema data or the CLI's own schema.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { OPENCLAW } from '../support/paths';
-import { cliIssuePaths, isolatedEnv, jsonOf, makeTempHome, mapLimit, runChecker, runOpenclaw, type CliIssue, type TempHome } from './cli-tools';
+import { cliIssuePaths, isolatedEnv, jsonOf, makeTempHome, mapLimit, requireChecker, requireOpenclaw, runChecker, runOpenclaw, type CliIssue, type TempHome } from './cli-tools';
 
 export interface CliAnswer { valid: boolean; issues?: CliIssue[]; warnings?: CliIssue[] }
 export interface OurDiagnostic { severity: string; code: string; message: string; path: string }
@@ -83,4 +84,24 @@ export async function bothSides(disk: ReturnType<typeof corpusOnDisk>, files: re
     const a = cli.get(f.name)!;
     return [f.name, { ours: o, cli: a, both: `${f.name}: ${JSON.stringify(f.config)}\n${describeCli(a)}\n${describeOurs(o)}` }];
   }));
+}
+
+/** The same verdict and the same set of places on both sides. */
+export function assertSameAnswer({ ours, cli, both }: BothSides): void {
+  assert.equal(ours.valid, cli.valid, `verdicts differ\n${both}`);
+  const paths = pathSets(ours, cli);
+  assert.deepEqual(paths.ours, paths.cli, `issue paths differ\n${both}`);
+}
+
+/** One test with the committed schema data and one with the CLI's own schema (--openclaw), each holding every file
+ *  of a corpus on disk to `check` (assertSameAnswer unless the test says more). */
+export function testBothSchemas(what: string, disk: ReturnType<typeof corpusOnDisk>, files: readonly { name: string; config: unknown }[], check: (name: string, sides: BothSides) => void = (_, sides) => assertSameAnswer(sides)): void {
+  for (const withCliSchema of [false, true]) {
+    test(`${what}, ${withCliSchema ? "with the CLI's schema (--openclaw)" : 'with the committed schema data'}`, async (t) => {
+      requireOpenclaw();
+      requireChecker();
+      const sides = await bothSides(disk, files, withCliSchema);
+      for (const f of files) await t.test(f.name, () => check(f.name, sides.get(f.name)!));
+    });
+  }
 }
