@@ -1,12 +1,12 @@
 // Configs generated from the schema itself, so every section is exercised, not only the ones someone thought of:
 // for each top-level section and for each plugin's and channel's own schema, one unknown key, one wrong type, one
-// value outside an enum or pattern, one value just past a bound (a number, a length, a count), one object without a
+// value outside an enum or pattern, one string in no valid format (a URI, an email, a time), one value just past a bound (a number, a length, a count), one object without a
 // key it requires, and one valid config. Cases of one kind from different sections share a
 // config file (the CLI takes over a second per file), and each keeps its own place in it.
 import type { JsonSchema } from '../../language-server/src/schema/json-schema';
 
-export type CaseKind = 'unknown-key' | 'wrong-type' | 'wrong-enum-or-pattern' | 'out-of-range' | 'missing-required' | 'valid';
-export const CASE_KINDS: CaseKind[] = ['unknown-key', 'wrong-type', 'wrong-enum-or-pattern', 'out-of-range', 'missing-required', 'valid'];
+export type CaseKind = 'unknown-key' | 'wrong-type' | 'wrong-enum-or-pattern' | 'wrong-format' | 'out-of-range' | 'missing-required' | 'valid';
+export const CASE_KINDS: CaseKind[] = ['unknown-key', 'wrong-type', 'wrong-enum-or-pattern', 'wrong-format', 'out-of-range', 'missing-required', 'valid'];
 
 /** Where a schema sits in a config: a top-level section, or the schema of one plugin or channel. */
 export interface Subject { name: string; path: string[]; schema: JsonSchema }
@@ -280,6 +280,7 @@ export class CorpusBuilder {
       delete value[key!];
       return { value };
     }
+    if (kind === 'wrong-format') return type === 'string' && typeof s.format === 'string' && !s.pattern && !Array.isArray(s.type) ? { value: 'not :: a valid one' } : undefined;
     if (kind === 'out-of-range') return Array.isArray(s.type) || s.enum || 'const' in s ? undefined : this.outOfRange(s, type);
     if (kind === 'wrong-type') {
       if (Array.isArray(s.type) || s.enum || 'const' in s) return undefined;
