@@ -120,13 +120,17 @@ export interface CliIssue { path: string; message: string }
 
 /** OpenClaw's issue paths in our notation: an unknown key is reported on its parent object, ours on the key. The
  *  core schema says so in zod's words ("Unrecognized key"), plugin and channel schemas in a JSON Schema validator's
- *  ("must not have additional properties"). */
+ *  ("must not have additional properties"). That validator also sums up a key its pattern refuses on the parent
+ *  ("property names … are invalid"), beside the pattern's own issue on the key: both are the key. */
 export function cliIssuePaths(issues: readonly CliIssue[]): string[] {
   const out: string[] = [];
   for (const issue of issues) {
     const parent = issue.path === '<root>' ? '' : issue.path;
     const unknown = /^(?:Unrecognized keys?(?:\(s\))?|(?:invalid config: )?must not have additional properties): (.*)$/s.exec(issue.message);
-    if (unknown) {
+    const badName = /^invalid config: property names (.*) are invalid$/s.exec(issue.message);
+    if (badName) {
+      out.push(parent ? `${parent}.${badName[1]}` : badName[1]);
+    } else if (unknown) {
       for (const [, quoted] of unknown[1].matchAll(/("(?:[^"\\]|\\.)*")/g)) {
         const key = JSON.parse(quoted) as string;
         out.push(parent ? `${parent}.${key}` : key);

@@ -1,12 +1,13 @@
 // Configs generated from the schema itself, so every section is exercised, not only the ones someone thought of:
 // for each top-level section and for each plugin's and channel's own schema, one unknown key, one wrong type, one
-// value outside an enum or pattern, one string in no valid format (a URI, an email, a time), one value just past a bound (a number, a length, a count), one object without a
-// key it requires, and one valid config. Cases of one kind from different sections share a
-// config file (the CLI takes over a second per file), and each keeps its own place in it.
+// value outside an enum or pattern, one string in no valid format (a URI, an email, a time), one value just past a
+// bound (a number, a length, a count), one object without a key it requires, one record key its pattern refuses,
+// and one valid config. Cases of one kind from different sections share a config file (the CLI takes over a second
+// per file), and each keeps its own place in it.
 import type { JsonSchema } from '../../language-server/src/schema/json-schema';
 
-export type CaseKind = 'unknown-key' | 'wrong-type' | 'wrong-enum-or-pattern' | 'wrong-format' | 'out-of-range' | 'missing-required' | 'valid';
-export const CASE_KINDS: CaseKind[] = ['unknown-key', 'wrong-type', 'wrong-enum-or-pattern', 'wrong-format', 'out-of-range', 'missing-required', 'valid'];
+export type CaseKind = 'unknown-key' | 'wrong-type' | 'wrong-enum-or-pattern' | 'wrong-format' | 'out-of-range' | 'missing-required' | 'bad-key' | 'valid';
+export const CASE_KINDS: CaseKind[] = ['unknown-key', 'wrong-type', 'wrong-enum-or-pattern', 'wrong-format', 'out-of-range', 'missing-required', 'bad-key', 'valid'];
 
 /** Where a schema sits in a config: a top-level section, or the schema of one plugin or channel. */
 export interface Subject { name: string; path: string[]; schema: JsonSchema }
@@ -279,6 +280,15 @@ export class CorpusBuilder {
       const value = { ...(base as Record<string, unknown>) };
       delete value[key!];
       return { value };
+    }
+    if (kind === 'bad-key') {
+      // A record whose keys have a pattern: one key that breaks it, with a value the record takes.
+      const names = this.resolve(s.propertyNames as JsonSchema | undefined);
+      const re = type === 'object' && typeof names?.pattern === 'string' && typeof s.additionalProperties === 'object' ? safe(names.pattern) : undefined;
+      // OpenClaw prints paths trimmed, so a key with spaces at its ends would read as another key.
+      const key = re && NOT_MATCHING.find((k) => k && k.trim() === k && !re.test(k));
+      const value = key === undefined ? undefined : this.minimal(s.additionalProperties as JsonSchema, 0);
+      return value === undefined ? undefined : { value: { [key!]: value } };
     }
     if (kind === 'wrong-format') return type === 'string' && typeof s.format === 'string' && !s.pattern && !Array.isArray(s.type) ? { value: 'not :: a valid one' } : undefined;
     if (kind === 'out-of-range') return Array.isArray(s.type) || s.enum || 'const' in s ? undefined : this.outOfRange(s, type);

@@ -1,8 +1,8 @@
 // Every section of the schema, not only the ones someone thought of: configs generated from the committed schema
 // data (an unknown key, a wrong type, a value outside an enum or pattern or format, a value past a bound, a missing
-// required key, and a valid config for each top-level section and each plugin's and channel's schema), each
-// compared with `openclaw config validate --json`, with the committed data and with the CLI's own schema: the same
-// verdict and the same set of places.
+// required key, a record key its pattern refuses, and a valid config for each top-level section and each plugin's
+// and channel's schema), each compared with `openclaw config validate --json`, with the committed data and with the
+// CLI's own schema: the same verdict and the same set of places.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
@@ -30,9 +30,9 @@ test('the generated corpus covers all 44 sections, the plugin and channel schema
   for (const section of SECTIONS) assert.ok(cases.some((c) => c.subject === section), `no case for section ${section}`);
   assert.ok(cases.some((c) => c.subject.startsWith('plugin ')), 'no case for a plugin schema');
   assert.ok(cases.some((c) => c.subject.startsWith('channel ')), 'no case for a channel schema');
-  // Fewer objects require a key, and fewer strings have a format, than nodes hold a bound: OpenClaw 2026.9 gives 22
-  // subjects with a required key and 11 with a format.
-  const least: Partial<Record<(typeof CASE_KINDS)[number], number>> = { 'missing-required': 20, 'wrong-format': 10 };
+  // Fewer objects require a key, fewer strings have a format and fewer records a key pattern than nodes hold a
+  // bound: OpenClaw 2026.9 gives 22 subjects with a required key, 11 with a format and 9 with a key pattern.
+  const least: Partial<Record<(typeof CASE_KINDS)[number], number>> = { 'missing-required': 20, 'wrong-format': 10, 'bad-key': 8 };
   for (const kind of CASE_KINDS) {
     const subjects = new Set(cases.filter((c) => c.kind === kind).map((c) => c.subject));
     assert.ok(subjects.size >= (least[kind] ?? 40), `only ${subjects.size} subjects have a ${kind} case`);
