@@ -77,6 +77,9 @@ test('inside a union only the branch the value fits speaks; a rule with a keywor
   assert.deepEqual(conditionIssues({}, unjudged, { a: 'x@y.z' }, []), []);
   assert.equal(unjudgedRules({ properties: { u: unjudged, p: paired, r: refused } }), 1);
   assert.equal(unjudgedRules({ properties: { p: paired, r: refused } }), 0);
+  // A pattern that is no regular expression names no key and leaves a rule written with it unjudged, never a throw.
+  assert.deepEqual(conditionIssues({}, { type: 'object', patternProperties: { '(': paired } }, { '(': { a: 1 } }, []), []);
+  assert.deepEqual(conditionIssues({}, { type: 'object', not: { properties: { a: { pattern: '(' } } } }, { a: 'x' }, []), []);
   // Config key names that read like keywords are names, not rules.
   assert.deepEqual(conditionIssues({}, { type: 'object', properties: { not: { type: 'object' }, if: { type: 'string' } } }, { not: {}, if: 'x' }, []), []);
 });

@@ -1,11 +1,12 @@
 // The lazy walk in schema/compiled.ts must say exactly what zod says for the whole schema compiled at once: the same
-// issues, in the same order (and, apart, the broken rules zod cannot express). Held side by side on every generated agreement case (each section, plugin and channel),
-// on the bench's realistic configs, and on those configs with a random member replaced, removed or added.
+// issues, in the same order (and, apart, the broken rules zod cannot express). Held side by side on every generated
+// agreement case (each section, plugin and channel), on the bench's realistic configs, and on those configs with a
+// random member replaced, removed or added.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CompiledSchema } from '../../language-server/src/schema/compiled';
-import { conditionIssues } from '../../language-server/src/schema/conditions';
+import { conditionIssues, ruleParamsOf } from '../../language-server/src/schema/conditions';
 import { compileNode } from '../../language-server/src/schema/zod-compile';
 import { BUNDLED_SCHEMA_TEXT } from '../../language-server/src/schema/bundled-data';
 import type { JsonSchema } from '../../language-server/src/schema/json-schema';
@@ -25,7 +26,7 @@ const shown = (issues: readonly { code: string; message: string }[]): string[] =
 
 /** The walk's issues split: zod's own, and the broken rules between settings, which zod cannot express and
  *  conditions.ts judges (compared with that module run over the whole schema at once, as a set). */
-const isRule = (i: { code: string; params?: unknown }) => i.code === 'custom' && !!(i.params as { rule?: string } | undefined)?.rule;
+const isRule = (i: { code: string; params?: unknown }) => ruleParamsOf(i) !== undefined;
 
 function same(config: unknown, what: string, walk: CompiledSchema = lazy, zod = whole, root = json): void {
   const issues = walk.safeParse(config).issues;

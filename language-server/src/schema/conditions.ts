@@ -3,7 +3,7 @@
 // zod checks the schema without them and this module checks them where they apply, with JSON Schema's meaning, as
 // the CLI's validator does: a keyword about objects says nothing of a value that is not one.
 import type { z } from 'zod';
-import { resolveRef, type JsonSchema } from './json-schema';
+import { resolveRef, safeRegExp, someKeyword, type JsonSchema } from './json-schema';
 import { PROSE } from './structure';
 
 type Issue = z.core.$ZodIssue;
@@ -41,34 +41,23 @@ function holdsRules(root: JsonSchema, node: Schema): boolean {
   if (known !== undefined) return known;
   // A cycle through references finds no rule on its way back round.
   rulesBelow.set(node, false);
-  let found = false;
-  const visit = (s: unknown, names: boolean): void => {
-    if (found) return;
-    if (Array.isArray(s)) { s.forEach((x) => visit(x, false)); return; }
-    if (!s || typeof s !== 'object') return;
-    for (const [k, v] of Object.entries(s as Record<string, unknown>)) {
-      if (!names && CONDITIONAL_KEYWORDS.has(k)) { found = true; return; }
-      if (!names && k === '$ref' && typeof v === 'string') { const target = resolveRef(root, { $ref: v }); if (target.$ref === undefined && holdsRules(root, target)) found = true; continue; }
-      if (names || (k !== 'enum' && k !== 'const' && k !== 'default')) visit(v, !names && (k === 'properties' || k === 'patternProperties'));
-    }
-  };
-  visit(node, false);
+  const found = someKeyword(node, (k, v) => CONDITIONAL_KEYWORDS.has(k) || (k === '$ref' && typeof v === 'string' && refHoldsRules(root, v)));
   rulesBelow.set(node, found);
   return found;
+}
+
+function refHoldsRules(root: JsonSchema, ref: string): boolean {
+  const target = resolveRef(root, { $ref: ref });
+  return target.$ref === undefined && holdsRules(root, target);
 }
 
 /** How many of the schema's rules use a keyword `matches` does not decide, so are left to `openclaw config validate`. */
 export function unjudgedRules(root: JsonSchema): number {
   let n = 0;
-  const visit = (s: unknown, names: boolean): void => {
-    if (Array.isArray(s)) { s.forEach((x) => visit(x, false)); return; }
-    if (!s || typeof s !== 'object') return;
-    for (const [k, v] of Object.entries(s as Record<string, unknown>)) {
-      if (!names && (k === 'not' || k === 'if') && !judgeable(v)) n++;
-      if (names || (k !== 'enum' && k !== 'const' && k !== 'default')) visit(v, !names && (k === 'properties' || k === 'patternProperties' || k === 'definitions'));
-    }
-  };
-  visit(root, false);
+  someKeyword(root, (k, v) => {
+    if ((k === 'not' || k === 'if') && !judgeable(v)) n++;
+    return false;
+  });
   return n;
 }
 
@@ -125,6 +114,12 @@ function fits(root: JsonSchema, s: Schema, value: unknown): boolean {
   }
 }
 
+/** The params of an issue this module made, or undefined for any other issue. */
+export function ruleParamsOf(issue: { code: string; params?: unknown }): ConditionParams | undefined {
+  const params = issue.code === 'custom' ? issue.params as ConditionParams | undefined : undefined;
+  return params?.rule ? params : undefined;
+}
+
 function issue(path: Path, input: unknown, params: ConditionParams): Issue {
   // The words come from schema-issues.ts, which reads the params.
   return { code: 'custom', path, message: '', params, input } as unknown as Issue;
@@ -133,7 +128,8 @@ function issue(path: Path, input: unknown, params: ConditionParams): Issue {
 /** The schemas that apply to member `key` of an object: its property, the patterns it matches, or else the rest's. */
 function memberSchemas(s: JsonSchema, key: string): Schema[] {
   const own = s.properties && Object.hasOwn(s.properties, key) ? [s.properties[key]] : [];
-  const patterned = Object.entries(s.patternProperties ?? {}).filter(([p]) => new RegExp(p, 'u').test(key)).map(([, sub]) => sub);
+  // As schemasAt reads them: a pattern that is no regular expression names no key.
+  const patterned = Object.entries(s.patternProperties ?? {}).filter(([p]) => safeRegExp(p)?.test(key)).map(([, sub]) => sub);
   if (own.length || patterned.length) return [...own, ...patterned];
   return s.additionalProperties === undefined ? [] : [s.additionalProperties];
 }
@@ -153,7 +149,7 @@ export function matches(root: JsonSchema, schema: Schema, value: unknown, depth:
   if (typeof value === 'string') {
     const length = [...value].length;
     if (length < ((s.minLength as number) ?? 0) || length > ((s.maxLength as number) ?? Infinity)) return false;
-    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) return false;
+    if (typeof s.pattern === 'string' && !patternOf(s.pattern).test(value)) return false;
   }
   if (Array.isArray(value)) {
     if (value.length < ((s.minItems as number) ?? 0) || value.length > ((s.maxItems as number) ?? Infinity)) return false;
@@ -175,6 +171,13 @@ export function matches(root: JsonSchema, schema: Schema, value: unknown, depth:
     if (branch !== undefined && !sub(branch, value)) return false;
   }
   return true;
+}
+
+/** A pattern compiled once; one that is no regular expression cannot be judged here. */
+function patternOf(pattern: string): RegExp {
+  const re = safeRegExp(pattern);
+  if (!re) throw new Unjudged(`pattern ${pattern}`);
+  return re;
 }
 
 function withinBounds(s: JsonSchema, n: number): boolean {

@@ -101,8 +101,46 @@ export function typeNames(schemas: JsonSchema[]): string[] {
   return [...types];
 }
 
+/** Keys under these are config key names or definition names, not keywords. */
+const NAME_TABLES = new Set(['properties', 'patternProperties', 'definitions', '$defs']);
+/** These hold config values, not schemas. */
+const VALUE_KEYWORDS = new Set(['enum', 'const', 'default']);
+
+/** A copy of `schema` without the keywords in `drop` wherever they are keywords (a config key named "title" or
+ *  "not" stays). With `dropEmptyAllOf`, an `allOf` entry left empty goes too, and an `allOf` left with none. */
+export function withoutKeywords(schema: JsonSchema, drop: ReadonlySet<string>, dropEmptyAllOf = false): JsonSchema {
+  const copy = (node: unknown, names: boolean): unknown => {
+    if (Array.isArray(node)) return node.map((n) => copy(n, false));
+    if (!node || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (names) out[k] = copy(v, false);
+      else if (!drop.has(k)) out[k] = VALUE_KEYWORDS.has(k) ? v : copy(v, NAME_TABLES.has(k));
+    }
+    if (dropEmptyAllOf && !names && Array.isArray(out.allOf)) {
+      const kept = (out.allOf as unknown[]).filter((x) => !(x && typeof x === 'object' && !Array.isArray(x) && !Object.keys(x).length));
+      if (kept.length) out.allOf = kept;
+      else delete out.allOf;
+    }
+    return out;
+  };
+  return copy(schema, false) as JsonSchema;
+}
+
+/** Whether `test` holds for some keyword of `schema` and its value, looked for depth first; names and values are
+ *  told from keywords as in `withoutKeywords`. */
+export function someKeyword(schema: unknown, test: (keyword: string, value: unknown) => boolean): boolean {
+  const visit = (node: unknown, names: boolean): boolean => {
+    if (Array.isArray(node)) return node.some((n) => visit(n, false));
+    if (!node || typeof node !== 'object') return false;
+    return Object.entries(node as Record<string, unknown>).some(([k, v]) => (names ? visit(v, false) : test(k, v) || (!VALUE_KEYWORDS.has(k) && visit(v, NAME_TABLES.has(k)))));
+  };
+  return visit(schema, false);
+}
+
 const regexCache = new Map<string, RegExp | null>();
-function safeRegExp(pattern: string): RegExp | null {
+/** The pattern compiled once (as Unicode where it can be), or null when it is no regular expression at all. */
+export function safeRegExp(pattern: string): RegExp | null {
   let re = regexCache.get(pattern);
   if (re === undefined) {
     try { re = new RegExp(pattern, 'u'); } catch { try { re = new RegExp(pattern); } catch { re = null; } }

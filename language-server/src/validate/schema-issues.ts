@@ -2,7 +2,7 @@
 // a missing key on the key of the object that lacks it.
 import type { z } from 'zod';
 import { dotPath, memberAt, nodeAt, type Segment, type ValueNode } from '../parse/tree';
-import type { ConditionParams } from '../schema/conditions';
+import { ruleParamsOf, type ConditionParams } from '../schema/conditions';
 import { propertiesAt, type JsonSchema } from '../schema/json-schema';
 import type { ConfigDiagnostic } from './diagnostic';
 import { closest } from './suggest';
@@ -57,7 +57,7 @@ function toDiagnostics(root: ValueNode, issue: Issue, json: JsonSchema, skipKeys
   const node = nodeAt(root, path);
   // A record key the schema refuses is wrong as a key: marked on the key, as an unknown key is. A broken rule
   // between settings is marked on the key of the object holding them, not over the whole object.
-  const key = issue.code === 'invalid_key' || ruleOf(issue) ? memberAt(root, path) : undefined;
+  const key = issue.code === 'invalid_key' || ruleParamsOf(issue) ? memberAt(root, path) : undefined;
   const { start, end } = key ? { start: key.keyStart, end: key.keyEnd } : node ? { start: node.start, end: node.end } : missingRange(root, path);
   // OpenClaw reports a repeated item on the array; the squiggle stays on the item that repeats.
   const reported = repeatOf(issue) ? path.slice(0, -1) : path;
@@ -127,12 +127,8 @@ function repeatOf(issue: Issue): { index: string; first: string } | undefined {
   return m ? { index: m[1], first: m[2] } : undefined;
 }
 
-function ruleOf(issue: Issue): ConditionParams | undefined {
-  return issue.code === 'custom' && (issue.params as ConditionParams | undefined)?.rule ? issue.params as ConditionParams : undefined;
-}
-
 function codeOf(issue: Issue): string {
-  if (ruleOf(issue)) return 'settings-rule';
+  if (ruleParamsOf(issue)) return 'settings-rule';
   if (repeatOf(issue)) return 'repeated-item';
   switch (issue.code) {
     case 'invalid_type': return 'invalid-type';
@@ -145,6 +141,10 @@ function codeOf(issue: Issue): string {
 
 function messageOf(issue: Issue, path: Segment[], node: ValueNode | undefined): string {
   const at = path.length ? `"${dotPath(path)}"` : t('The config');
+  const rule = ruleParamsOf(issue);
+  if (rule) return ruleMessage(rule, at, issue.input);
+  const repeat = repeatOf(issue);
+  if (repeat) return t('Item {1} of {0} repeats item {2}; each item may appear only once.', `"${dotPath(path.slice(0, -1))}"`, repeat.index, repeat.first);
   switch (issue.code) {
     case 'invalid_type':
       if (!node) return t('{0} is required.', at);
@@ -178,13 +178,6 @@ function messageOf(issue: Issue, path: Segment[], node: ValueNode | undefined): 
       return t('{0} matches none of the allowed shapes.', at);
     case 'invalid_key':
       return t('{0} has a key that is not allowed here.', at);
-    case 'custom': {
-      const rule = ruleOf(issue);
-      if (rule) return ruleMessage(rule, at, issue.input);
-      const repeat = repeatOf(issue);
-      if (repeat) return t('Item {1} of {0} repeats item {2}; each item may appear only once.', `"${dotPath(path.slice(0, -1))}"`, repeat.index, repeat.first);
-      return `${at}: ${issue.message}`;
-    }
     default:
       // zod's own words for the rare issue kinds, which it only has in English.
       return `${at}: ${issue.message}`;
