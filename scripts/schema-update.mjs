@@ -2,7 +2,7 @@
 // pinned OpenClaw CLI (.tools/openclaw), run with Node 24 first on PATH in a throw-away HOME so no user config or
 // plugin leaks in.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { bundledDataModule, committedStructure, providerOverlayIdsOf, providersModule, schemaJsonOf } = require(path.join(repo, 'out/language-server/src/schema/generate.js'));
+const { bundledDataModule, committedStructure, providerOverlayIdListsIn, providersModule, schemaJsonOf } = require(path.join(repo, 'out/language-server/src/schema/generate.js'));
 const { parseCliVersion } = require(path.join(repo, 'out/language-server/src/openclaw-cli/version.js'));
 
 const cli = path.join(repo, '.tools/openclaw/node_modules/.bin/openclaw');
@@ -28,7 +28,10 @@ try {
   const out = path.join(repo, 'language-server/src/schema/bundled-data.ts');
   writeFileSync(out, bundledDataModule(structure, version));
   console.log(`wrote ${path.relative(repo, out)}: OpenClaw ${version}, ${Object.keys(structure.properties ?? {}).length} top-level sections`);
-  const ids = providerIdsOf(path.join(repo, '.tools/openclaw/node_modules/openclaw/dist'));
+  // Every copy of the list in the CLI's files must agree.
+  const lists = new Set(providerOverlayIdListsIn(path.join(repo, '.tools/openclaw/node_modules/openclaw/dist')).map((ids) => JSON.stringify(ids)));
+  if (lists.size !== 1) throw new Error(`expected one list of built-in model providers in the CLI's files, found ${lists.size}`);
+  const ids = JSON.parse([...lists][0]);
   const providersOut = path.join(repo, 'language-server/src/schema/bundled-providers.ts');
   writeFileSync(providersOut, providersModule(ids, version));
   console.log(`wrote ${path.relative(repo, providersOut)}: ${ids.length} built-in model providers`);
@@ -36,14 +39,3 @@ try {
   rmSync(home, { recursive: true, force: true });
 }
 
-/** The one list of built-in provider ids the CLI's files declare; every copy of it must agree. */
-function providerIdsOf(dist) {
-  const lists = new Set();
-  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !/\.m?js$/.test(entry.name)) continue;
-    const ids = providerOverlayIdsOf(readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
-    if (ids) lists.add(JSON.stringify([...ids].sort()));
-  }
-  if (lists.size !== 1) throw new Error(`expected one list of built-in model providers in the CLI's files, found ${lists.size}`);
-  return JSON.parse([...lists][0]);
-}

@@ -2,12 +2,11 @@
 // `openclaw config schema` exactly as `npm run schema:update` does it, and compared; so is the list of model
 // providers OpenClaw brings, from its built files. A new pin without `npm run schema:update` fails here.
 import { test } from 'node:test';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import { BUNDLED_SCHEMA_TEXT, BUNDLED_SCHEMA_VERSION } from '../../language-server/src/schema/bundled-data';
 import { BUILT_IN_PROVIDER_IDS, BUNDLED_PROVIDERS_VERSION } from '../../language-server/src/schema/bundled-providers';
-import { committedStructure, providerOverlayIdsOf, schemaJsonOf } from '../../language-server/src/schema/generate';
+import { committedStructure, providerOverlayIdListsIn, schemaJsonOf } from '../../language-server/src/schema/generate';
 import { parseCliVersion } from '../../language-server/src/openclaw-cli/version';
 import { OPENCLAW } from '../support/paths';
 import { requireOpenclaw, runOpenclaw } from './cli-tools';
@@ -38,16 +37,11 @@ test('the committed schema data equals what the pinned CLI generates (run `npm r
   assert.equal(JSON.stringify(committed), JSON.stringify(fromCli), 'same content in another key order');
 });
 
-test('the committed list of built-in model providers is the one the pinned CLI\'s files declare, in every copy', async () => {
+test('the committed list of built-in model providers is the one the pinned CLI\'s files declare, in every copy', () => {
   requireOpenclaw();
   assert.equal(BUNDLED_PROVIDERS_VERSION, BUNDLED_SCHEMA_VERSION);
   const dist = path.join(path.dirname(OPENCLAW), '..', 'openclaw', 'dist');
-  const lists: string[][] = [];
-  for (const entry of await fs.readdir(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !/\.m?js$/.test(entry.name)) continue;
-    const ids = providerOverlayIdsOf(await fs.readFile(path.join(entry.parentPath, entry.name), 'utf8'));
-    if (ids) lists.push([...ids].sort());
-  }
+  const lists = providerOverlayIdListsIn(dist);
   assert.ok(lists.length > 0, `no list of built-in model providers in ${dist}`);
   for (const ids of lists) assert.deepEqual(ids, [...BUILT_IN_PROVIDER_IDS]);
 });

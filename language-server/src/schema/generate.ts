@@ -1,6 +1,8 @@
 // The committed schema data as `npm run schema:update` writes it: the pinned CLI's `openclaw config schema`, repaired
 // and stripped of prose, and the ids of the model providers OpenClaw brings (a list its schema does not carry). The
 // agreement tests build the same data from the same CLI and compare.
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { repairCliSchema } from './repair';
 import { structureOf } from './structure';
 import type { JsonSchema } from './json-schema';
@@ -31,6 +33,18 @@ export function providerOverlayIdsOf(source: string): string[] | undefined {
   const m = /BUILT_IN_MODEL_PROVIDER_OVERLAY_IDS\s*=\s*(?:\/\*[^*]*\*\/\s*)?new Set\(\[([^\]]*)\]\)/.exec(source);
   if (!m) return undefined;
   return [...m[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => JSON.parse(`"${x[1]}"`) as string);
+}
+
+/** Every list of built-in provider ids the CLI's built files under `dist` declare, each sorted; the pinned CLI has
+ *  several copies of one list. */
+export function providerOverlayIdListsIn(dist: string): string[][] {
+  const lists: string[][] = [];
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.m?js$/.test(entry.name)) continue;
+    const ids = providerOverlayIdsOf(readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+    if (ids) lists.push([...ids].sort());
+  }
+  return lists;
 }
 
 export function providersModule(ids: readonly string[], version: string): string {
