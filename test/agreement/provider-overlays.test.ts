@@ -32,7 +32,7 @@ test('OpenClaw accepts its own providers overlaid, however spelled, and asks eve
   requireOpenclaw();
   assert.ok(BUILT_IN_PROVIDER_IDS.length > 50, `only ${BUILT_IN_PROVIDER_IDS.length} built-in providers`);
   const cli = await disk.openclaw();
-  for (const f of FILES) {
+  for (const f of disk.files) {
     await t.test(f.name, () => {
       const a = cli.get(f.name)!;
       assert.equal(a.valid, !f.missing.length, describeCli(a));
@@ -41,6 +41,6 @@ test('OpenClaw accepts its own providers overlaid, however spelled, and asks eve
   }
 });
 
-testBothSchemas('the checker judges every provider as openclaw config validate does', disk, FILES);
+testBothSchemas('the checker judges every provider as openclaw config validate does', disk);
 
 test.after(disk.remove);

@@ -37,9 +37,8 @@ test('OpenClaw rejects each config that breaks a rule, at the rule\'s object, an
   }
 });
 
-testBothSchemas('every rule is judged as openclaw config validate judges it', disk, CASES, (name, sides) => {
+testBothSchemas('every rule is judged as openclaw config validate judges it', disk, (c, sides) => {
   assertSameAnswer(sides);
-  const c = CASES.find((x) => x.name === name)!;
   if (c.breaks) assert.ok(sides.ours.diagnostics.some((d) => d.code === 'settings-rule' && d.path === c.at), `no settings-rule diagnostic at ${c.at}\n${sides.both}`);
 });
 

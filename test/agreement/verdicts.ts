@@ -50,9 +50,11 @@ export function describeOurs(r: OurResult): string {
   return `ours: valid=${r.valid}\n${r.diagnostics.map((d) => `  [${d.severity} ${d.code}] ${d.path || '""'}: ${d.message}`).join('\n') || '  (no diagnostics)'}`;
 }
 
+interface CorpusEntry { name: string; config: unknown }
+
 /** Generated configs written once to a temporary folder, and OpenClaw's answer on each, asked once (two at a time)
  *  however many tests read them. */
-export function corpusOnDisk(files: readonly { name: string; config: unknown }[], prefix: string) {
+export function corpusOnDisk<F extends CorpusEntry>(files: readonly F[], prefix: string) {
   let written: Promise<TempHome> | undefined;
   let answers: Promise<Map<string, CliAnswer>> | undefined;
   const dir = () => (written ??= (async () => {
@@ -64,8 +66,10 @@ export function corpusOnDisk(files: readonly { name: string; config: unknown }[]
     const got = await mapLimit(files, 2, (f) => askOpenclaw(home.dir, f.name));
     return new Map(files.map((f, i) => [f.name, got[i]]));
   }));
-  return { dir, openclaw, remove: async () => { await (await written)?.remove(); } };
+  return { files, dir, openclaw, remove: async () => { await (await written)?.remove(); } };
 }
+
+type CorpusOnDisk<F extends CorpusEntry> = ReturnType<typeof corpusOnDisk<F>>;
 
 /** Our error paths and OpenClaw's issue paths, each as a sorted set, for one file. */
 export function pathSets(ours: OurResult, cli: CliAnswer): { ours: string[]; cli: string[] } {
@@ -75,10 +79,10 @@ export function pathSets(ours: OurResult, cli: CliAnswer): { ours: string[]; cli
 export interface BothSides { ours: OurResult; cli: CliAnswer; /** Both answers in words, for a failing assertion. */ both: string }
 
 /** OpenClaw's and our checker's answers on every file of a corpus on disk. */
-export async function bothSides(disk: ReturnType<typeof corpusOnDisk>, files: readonly { name: string; config: unknown }[], withCliSchema: boolean): Promise<Map<string, BothSides>> {
+export async function bothSides<F extends CorpusEntry>(disk: CorpusOnDisk<F>, withCliSchema: boolean): Promise<Map<string, BothSides>> {
   const dir = await disk.dir();
-  const [cli, ours] = await Promise.all([disk.openclaw(), askChecker(dir.dir, files.map((f) => f.name), withCliSchema)]);
-  return new Map(files.map((f) => {
+  const [cli, ours] = await Promise.all([disk.openclaw(), askChecker(dir.dir, disk.files.map((f) => f.name), withCliSchema)]);
+  return new Map(disk.files.map((f) => {
     const o = ours.get(f.name);
     assert.ok(o, `the checker printed no result for ${f.name}`);
     const a = cli.get(f.name)!;
@@ -86,7 +90,13 @@ export async function bothSides(disk: ReturnType<typeof corpusOnDisk>, files: re
   }));
 }
 
-/** The same verdict and the same set of places on both sides. */
+/** Whether both sides give the same verdict and the same set of places. */
+export function agrees({ ours, cli }: BothSides): boolean {
+  const paths = pathSets(ours, cli);
+  return ours.valid === cli.valid && JSON.stringify(paths.ours) === JSON.stringify(paths.cli);
+}
+
+/** The same verdict and the same set of places on both sides, each difference said apart. */
 export function assertSameAnswer({ ours, cli, both }: BothSides): void {
   assert.equal(ours.valid, cli.valid, `verdicts differ\n${both}`);
   const paths = pathSets(ours, cli);
@@ -95,13 +105,13 @@ export function assertSameAnswer({ ours, cli, both }: BothSides): void {
 
 /** One test with the committed schema data and one with the CLI's own schema (--openclaw), each holding every file
  *  of a corpus on disk to `check` (assertSameAnswer unless the test says more). */
-export function testBothSchemas(what: string, disk: ReturnType<typeof corpusOnDisk>, files: readonly { name: string; config: unknown }[], check: (name: string, sides: BothSides) => void = (_, sides) => assertSameAnswer(sides)): void {
+export function testBothSchemas<F extends CorpusEntry>(what: string, disk: CorpusOnDisk<F>, check: (file: F, sides: BothSides) => void = (_, sides) => assertSameAnswer(sides)): void {
   for (const withCliSchema of [false, true]) {
     test(`${what}, ${withCliSchema ? "with the CLI's schema (--openclaw)" : 'with the committed schema data'}`, async (t) => {
       requireOpenclaw();
       requireChecker();
-      const sides = await bothSides(disk, files, withCliSchema);
-      for (const f of files) await t.test(f.name, () => check(f.name, sides.get(f.name)!));
+      const sides = await bothSides(disk, withCliSchema);
+      for (const f of disk.files) await t.test(f.name, () => check(f, sides.get(f.name)!));
     });
   }
 }
