@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cleanupAll, copyFixtures, createRunDir, freePort, openBrowser, repoRoot, startCodeServer, toolsDir } from './vscode-host.mjs';
 import {
-  clearHover, editorLine, editorVisibleRight, hoverText, runCommand, squash, statusBarText, treeRow, treeRows, until, untilRows, webview, widenSideBar,
+  clearHover, editorLine, editorVisibleRight, hoverText, runCommand, squash, statusBarText, treeRow, until, untilRows, webview, widenSideBar,
 } from './ui-page.mjs';
 
 const updateShot = process.argv.includes('--update-screenshot');
@@ -302,7 +302,7 @@ async function italianWorkbench(extensionsDir, home) {
     await widenSideBar(page, 470);
     const header = await until(async () => { const t = squash(await page.locator('.pane-header').allInnerTexts().then((x) => x.join(' | '), () => '')); return { ok: /Profili/.test(t), t }; }, { tries: 100 });
     check('in Italian, the view is called "Profili" (package.nls.it.json)', header.ok, header.t.slice(0, 200));
-    await until(async () => ({ ok: (await treeRows(page)).some((x) => x.startsWith('rescue')) }), { tries: 100 });
+    await untilRows(page, [(x) => x.startsWith('rescue')], { tries: 100 });
     await treeRow(page, 'rescue').click();
     const italianRows = [/^Configurazione ?~\/\.openclaw-rescue\/openclaw\.json$/, /^Cartella di stato ?~\/\.openclaw-rescue$/, /^Porte ?base 18809 · /, /^Conflitto di porte con default/];
     const r = await untilRows(page, italianRows.map((re) => (t) => re.test(t)));

@@ -8,6 +8,10 @@ import { serviceDetails } from './host-items';
 export class ProfilesTree implements vscode.TreeDataProvider<Node> {
   private model: HostModel | undefined;
   private live: LiveStateResult = {};
+  // What is shown, as text: models and live state arrive often and mostly unchanged, and the shown one need not be
+  // serialised again to tell.
+  private shownModel = '';
+  private shownLive = '{}';
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly modelChanged = new vscode.EventEmitter<HostModel>();
@@ -16,14 +20,18 @@ export class ProfilesTree implements vscode.TreeDataProvider<Node> {
   setModel(model: HostModel): void {
     // The server sends a model on every edit of a profile's config; one that says nothing new must not make VS Code
     // ask for every row of the view again.
-    if (this.model && JSON.stringify(model) === JSON.stringify(this.model)) return;
+    const text = JSON.stringify(model);
+    if (text === this.shownModel) return;
+    this.shownModel = text;
     this.model = model;
     this.changed.fire(undefined);
     this.modelChanged.fire(model);
   }
 
   setLive(live: LiveStateResult): void {
-    if (JSON.stringify(live) === JSON.stringify(this.live)) return;
+    const text = JSON.stringify(live);
+    if (text === this.shownLive) return;
+    this.shownLive = text;
     this.live = live;
     this.changed.fire(undefined);
     if (this.model) this.modelChanged.fire(this.model);
