@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
-import { cliIssuePaths, requireOpenclaw } from './cli-tools';
+import { cliIssuePaths } from './cli-tools';
 import { RuleCorpus } from './rule-corpus';
-import { assertSameAnswer, corpusOnDisk, describeCli, testBothSchemas } from './verdicts';
+import { assertSameAnswer, corpusOnDisk, describeCli, testBothSchemas, testOpenclawAnswers } from './verdicts';
 
 const corpus = new RuleCorpus(bundledSchemaInUse().json);
 const CASES = corpus.cases();
@@ -25,16 +25,9 @@ test('every rule of the schema gets a config that breaks it and one that keeps i
   assert.equal(CASES.length, rules.length * 2);
 });
 
-test('OpenClaw rejects each config that breaks a rule, at the rule\'s object, and accepts the ones that keep it', async (t) => {
-  requireOpenclaw();
-  const cli = await disk.openclaw();
-  for (const c of CASES) {
-    await t.test(c.name, () => {
-      const a = cli.get(c.name)!;
-      assert.equal(a.valid, !c.breaks, `${c.name}: ${JSON.stringify(c.config)}\n${describeCli(a)}`);
-      if (c.breaks) assert.ok(cliIssuePaths(a.issues ?? []).includes(c.at), `${c.name}: not reported at ${c.at}\n${describeCli(a)}`);
-    });
-  }
+testOpenclawAnswers('OpenClaw rejects each config that breaks a rule, at the rule\'s object, and accepts the ones that keep it', disk, (c, a) => {
+  assert.equal(a.valid, !c.breaks, `${c.name}: ${JSON.stringify(c.config)}\n${describeCli(a)}`);
+  if (c.breaks) assert.ok(cliIssuePaths(a.issues ?? []).includes(c.at), `${c.name}: not reported at ${c.at}\n${describeCli(a)}`);
 });
 
 testBothSchemas('every rule is judged as openclaw config validate judges it', disk, (c, sides) => {

@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundledSchemaInUse } from '../../language-server/src/schema/in-use';
-import { cliIssuePaths, requireOpenclaw } from './cli-tools';
+import { cliIssuePaths } from './cli-tools';
 import { CASE_KINDS, CorpusBuilder, type CorpusFile } from './schema-corpus';
-import { agrees, assertSameAnswer, corpusOnDisk, describeCli, testBothSchemas } from './verdicts';
+import { agrees, assertSameAnswer, corpusOnDisk, describeCli, testBothSchemas, testOpenclawAnswers } from './verdicts';
 
 /** Where we do not agree with OpenClaw yet, each subject in a file of its own. Each must still disagree: once it
  *  agrees, it leaves this list, so the list stays true. */
@@ -41,22 +41,15 @@ test('the generated corpus covers all 44 sections, the plugin and channel schema
   assert.ok(FILES.length <= 100, `${FILES.length} files: batch more cases per file`);
 });
 
-test('OpenClaw rejects every generated error and accepts the generated valid configs', async (t) => {
-  requireOpenclaw();
-  const cli = await disk.openclaw();
-  for (const f of FILES) {
-    await t.test(f.name, () => {
-      const a = cli.get(f.name)!;
-      if (knownIn(f)) return;
-      assert.equal(a.valid, f.kind === 'valid', `${f.name} (${f.cases.map((c) => c.subject).join(', ')})\n${describeCli(a)}`);
-      if (f.kind === 'valid') return;
-      // Every case of the file is found by OpenClaw at its own place (or inside it), so none is a dud.
-      const paths = cliIssuePaths(a.issues ?? []);
-      for (const c of f.cases) {
-        const parent = c.kind === 'unknown-key' ? `${c.at}.zzUnknownKey` : c.at!;
-        assert.ok(paths.some((p) => p === parent || p.startsWith(`${parent}.`) || parent.startsWith(`${p}.`)), `OpenClaw did not report ${c.subject}'s ${c.kind} at ${parent}\n${describeCli(a)}`);
-      }
-    });
+testOpenclawAnswers('OpenClaw rejects every generated error and accepts the generated valid configs', disk, (f, a) => {
+  if (knownIn(f)) return;
+  assert.equal(a.valid, f.kind === 'valid', `${f.name} (${f.cases.map((c) => c.subject).join(', ')})\n${describeCli(a)}`);
+  if (f.kind === 'valid') return;
+  // Every case of the file is found by OpenClaw at its own place (or inside it), so none is a dud.
+  const paths = cliIssuePaths(a.issues ?? []);
+  for (const c of f.cases) {
+    const parent = c.kind === 'unknown-key' ? `${c.at}.zzUnknownKey` : c.at!;
+    assert.ok(paths.some((p) => p === parent || p.startsWith(`${parent}.`) || parent.startsWith(`${p}.`)), `OpenClaw did not report ${c.subject}'s ${c.kind} at ${parent}\n${describeCli(a)}`);
   }
 });
 

@@ -103,6 +103,16 @@ export function assertSameAnswer({ ours, cli, both }: BothSides): void {
   assert.deepEqual(paths.ours, paths.cli, `issue paths differ\n${both}`);
 }
 
+/** One test of OpenClaw's own answers on every file of a corpus on disk, held to `check`: that the generated cases
+ *  say what they mean to, before anything is compared with them. */
+export function testOpenclawAnswers<F extends CorpusEntry>(what: string, disk: CorpusOnDisk<F>, check: (file: F, answer: CliAnswer) => void): void {
+  test(what, async (t) => {
+    requireOpenclaw();
+    const answers = await disk.openclaw();
+    for (const f of disk.files) await t.test(f.name, () => check(f, answers.get(f.name)!));
+  });
+}
+
 /** One test with the committed schema data and one with the CLI's own schema (--openclaw), each holding every file
  *  of a corpus on disk to `check` (assertSameAnswer unless the test says more). */
 export function testBothSchemas<F extends CorpusEntry>(what: string, disk: CorpusOnDisk<F>, check: (file: F, sides: BothSides) => void = (_, sides) => assertSameAnswer(sides)): void {
